@@ -1,0 +1,29 @@
+package dev.dualstack.operator.api;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A managed user cluster whose network configuration this operator owns (cluster-scoped). */
+@Group(Cluster.GROUP)
+@Version(Cluster.VERSION)
+@ShortNames({"dsc", "dscluster"})
+@AdditionalPrinterColumn(name = "Provider", jsonPath = ".status.provider.name", type = Type.STRING)
+@AdditionalPrinterColumn(name = "DC", jsonPath = ".spec.cloud.dc", type = Type.STRING)
+@AdditionalPrinterColumn(name = "IPFamily", jsonPath = ".status.ipFamily", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Pods", jsonPath = ".status.network.pods", type = Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Services",
+    jsonPath = ".status.network.services",
+    type = Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+public class Cluster extends CustomResource<ClusterSpec, ClusterStatus> {
+  public static final String GROUP = "dualstack.dev";
+  public static final String VERSION = "v1";
+  public static final String API_VERSION = GROUP + "/" + VERSION;
+  public static final String KIND = "Cluster";
+}

@@ -1,0 +1,24 @@
+package dev.dualstack.operator.api;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A datacenter of one cloud provider in which user clusters live (cluster-scoped). */
+@Group(Cluster.GROUP)
+@Version(Cluster.VERSION)
+@ShortNames({"dsdc"})
+@AdditionalPrinterColumn(name = "Provider", jsonPath = ".status.provider", type = Type.STRING)
+@AdditionalPrinterColumn(
+    name = "DualStack",
+    jsonPath = ".status.dualStack.available",
+    type = Type.BOOLEAN)
+@AdditionalPrinterColumn(name = "Country", jsonPath = ".spec.country", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Location", jsonPath = ".spec.location", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+public class Datacenter extends CustomResource<DatacenterSpec, DatacenterStatus> {
+  public static final String KIND = "Datacenter";
+}

@@ -1,0 +1,64 @@
+package dev.dualstack.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Allowed values of string fields, used only to emit {@code enum:} into the generated CRD schema
+ * (via {@code @SchemaFrom}). The Java fields stay {@code String} so that a bad value read by {@code
+ * check} becomes a pipeline error with a field path instead of a parse failure.
+ */
+public final class SchemaEnums {
+  private SchemaEnums() {}
+
+  /** {@code spec.clusterNetwork.ipFamily}. */
+  public enum IpFamily {
+    @JsonProperty("IPv4")
+    IPV4,
+    @JsonProperty("IPv4+IPv6")
+    DUAL_STACK
+  }
+
+  /** {@code spec.clusterNetwork.proxyMode}. */
+  public enum ProxyMode {
+    @JsonProperty("ipvs")
+    IPVS,
+    @JsonProperty("iptables")
+    IPTABLES,
+    @JsonProperty("ebpf")
+    EBPF,
+    @JsonProperty("nftables")
+    NFTABLES
+  }
+
+  /** {@code spec.cniPlugin.type}. */
+  public enum CniType {
+    @JsonProperty("canal")
+    CANAL,
+    @JsonProperty("cilium")
+    CILIUM,
+    @JsonProperty("none")
+    NONE
+  }
+
+  /** {@code spec.exposeStrategy}. */
+  public enum ExposeStrategy {
+    @JsonProperty("NodePort")
+    NODE_PORT,
+    @JsonProperty("LoadBalancer")
+    LOAD_BALANCER,
+    @JsonProperty("Tunneling")
+    TUNNELING
+  }
+
+  /** {@code spec.operatingSystems[*]}. */
+  public enum OperatingSystem {
+    @JsonProperty("ubuntu")
+    UBUNTU,
+    @JsonProperty("flatcar")
+    FLATCAR,
+    @JsonProperty("rhel")
+    RHEL,
+    @JsonProperty("rockylinux")
+    ROCKYLINUX
+  }
+}

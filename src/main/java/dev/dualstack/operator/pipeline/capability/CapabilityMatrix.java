@@ -1,0 +1,81 @@
+package dev.dualstack.operator.pipeline.capability;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The provider capability matrix (SPEC §4) as data, loaded from {@code capabilities.yaml}:
+ * per-provider dual-stack mode, OS support, limitations and default networks, plus the CNI version
+ * lists. Branch on this data, never on provider names in code.
+ */
+public record CapabilityMatrix(
+    String defaultCni,
+    Map<String, ProviderCapability> providers,
+    Map<String, CniCapability> cni,
+    String source) {
+
+  public ProviderCapability provider(String name) {
+    return providers.get(name);
+  }
+
+  /** How a provider supports dual-stack. */
+  public enum DualStackMode {
+    /** Always available. */
+    @JsonProperty("always")
+    ALWAYS,
+    /** Available when the datacenter sets {@code ipv6Enabled: true}. */
+    @JsonProperty("datacenterFlag")
+    DATACENTER_FLAG,
+    /** Not known: allowed with a warning. */
+    @JsonProperty("unknown")
+    UNKNOWN
+  }
+
+  /** How well an OS works with dual-stack on a provider. */
+  public enum Support {
+    @JsonProperty("supported")
+    SUPPORTED,
+    /** Not available or not tested: warning. */
+    @JsonProperty("untested")
+    UNTESTED,
+    /** Works with a known minor issue: warning with its text. */
+    @JsonProperty("minorIssue")
+    MINOR_ISSUE,
+    /** Any OS (BYO, edge, bare metal). */
+    @JsonProperty("any")
+    ANY
+  }
+
+  /**
+   * One provider's row. {@code defaultNetworks}, {@code defaultProxyMode} and {@code defaultCni}
+   * are optional overrides of the general defaults.
+   */
+  public record ProviderCapability(
+      String displayName,
+      DualStackMode dualStack,
+      Map<String, OsSupport> operatingSystems,
+      List<Limitation> limitations,
+      DefaultNetworks defaultNetworks,
+      String defaultProxyMode,
+      String defaultCni) {}
+
+  /** OS support with the note shown in the warning. */
+  public record OsSupport(Support support, String note) {}
+
+  /**
+   * A limitation shown as a warning on dual-stack clusters; {@code exposeStrategies} (optional)
+   * restricts it to clusters with one of those expose strategies.
+   */
+  public record Limitation(String code, String message, List<String> exposeStrategies) {}
+
+  /** Provider-specific default pod/service CIDRs (e.g. KubeVirt), IPv4 first. */
+  public record DefaultNetworks(List<String> pods, List<String> services) {}
+
+  /** Versions of one CNI type. */
+  public record CniCapability(
+      String defaultVersion,
+      List<String> versions,
+      List<String> deprecatedVersions,
+      String minDualStackVersion) {}
+}

@@ -1,0 +1,259 @@
+package dev.dualstack.operator.pipeline.defaulting;
+
+import dev.dualstack.operator.api.CloudSpec;
+import dev.dualstack.operator.api.ClusterNetwork;
+import dev.dualstack.operator.api.ClusterNetwork.IpvsConfiguration;
+import dev.dualstack.operator.api.ClusterSpec;
+import dev.dualstack.operator.api.ClusterSpec.ApiServerSettings;
+import dev.dualstack.operator.api.ClusterSpec.CniPluginSettings;
+import dev.dualstack.operator.api.ClusterSpec.ComponentSettings;
+import dev.dualstack.operator.api.DatacenterSpec;
+import dev.dualstack.operator.api.IpRanges;
+import dev.dualstack.operator.api.NetworkRanges;
+import dev.dualstack.operator.pipeline.DatacenterInput;
+import dev.dualstack.operator.pipeline.IpFamilies;
+import dev.dualstack.operator.pipeline.KubeVersion;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
+import dev.dualstack.operator.pipeline.net.Cidr;
+import dev.dualstack.operator.pipeline.net.IpFamily;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Stage 2: returns the effective spec, a new record with every default of SPEC §3.1 filled in. The
+ * user's spec is never touched; applying the defaulter to its own output changes nothing.
+ */
+public final class ClusterDefaulter {
+  public static final String POD_V4 = "172.25.0.0/16";
+  public static final String POD_V6 = "fd01::/48";
+  public static final String SERVICE_V4 = "10.240.16.0/20";
+  public static final String SERVICE_V6 = "fd02::/108";
+  public static final int NODE_MASK_V4 = 24;
+  public static final int NODE_MASK_V6 = 64;
+  public static final String DNS_DOMAIN = "cluster.local";
+  public static final String TUNNELING_AGENT_IP = "100.64.30.10";
+  public static final String EXPOSE_STRATEGY = "NodePort";
+  public static final String TUNNELING = "Tunneling";
+  public static final String NODE_PORT_RANGE = "30000-32767";
+  public static final String ANY_V4 = "0.0.0.0/0";
+  public static final String ANY_V6 = "::/0";
+  public static final String OPENSTACK_SUBNET_V4 = "192.168.1.0/24";
+  public static final String OPENSTACK_SUBNET_V6 = "fd00::/64";
+
+  private ClusterDefaulter() {}
+
+  /**
+   * @param provider resolved provider name, may be null
+   * @param dc the cluster's datacenter, may be null
+   */
+  public static ClusterSpec apply(
+      ClusterSpec spec, String provider, DatacenterInput dc, CapabilityMatrix matrix) {
+    ProviderCapability cap = provider == null ? null : matrix.provider(provider);
+    ClusterNetwork n =
+        spec.clusterNetwork() != null
+            ? spec.clusterNetwork()
+            : new ClusterNetwork(null, null, null, null, null, null, null, null, null, null, null);
+    KubeVersion version = KubeVersion.orNewest(spec.version());
+
+    List<String> pods = blocks(n.pods());
+    List<String> services = blocks(n.services());
+    String ipFamily =
+        blank(n.ipFamily())
+            ? (pods.size() >= 2 ? IpFamilies.DUAL_STACK : IpFamilies.IPV4)
+            : n.ipFamily();
+    boolean dual = IpFamilies.DUAL_STACK.equals(ipFamily);
+
+    List<String> defaultPods = List.of(POD_V4, POD_V6);
+    List<String> defaultServices = List.of(SERVICE_V4, SERVICE_V6);
+    if (cap != null && cap.defaultNetworks() != null) {
+      defaultPods = withV6(cap.defaultNetworks().pods(), POD_V6);
+      defaultServices = withV6(cap.defaultNetworks().services(), SERVICE_V6);
+    }
+    if (pods.isEmpty()) {
+      pods = dual ? defaultPods : defaultPods.subList(0, 1);
+    }
+    if (services.isEmpty()) {
+      services = dual ? defaultServices : defaultServices.subList(0, 1);
+    }
+
+    Integer maskV4 = n.nodeCidrMaskSizeIPv4();
+    if (maskV4 == null && hasFamily(pods, IpFamily.IPV4)) {
+      maskV4 = NODE_MASK_V4;
+    }
+    Integer maskV6 = n.nodeCidrMaskSizeIPv6();
+    if (maskV6 == null && hasFamily(pods, IpFamily.IPV6)) {
+      maskV6 = NODE_MASK_V6;
+    }
+
+    String proxyMode = n.proxyMode();
+    if (blank(proxyMode)) {
+      if (cap != null && !blank(cap.defaultProxyMode())) {
+        proxyMode = cap.defaultProxyMode();
+      } else {
+        proxyMode = version.atLeast(1, 35) ? "nftables" : "ipvs";
+      }
+    }
+    IpvsConfiguration ipvs = n.ipvs();
+    if ("ipvs".equals(proxyMode) && (ipvs == null || ipvs.strictArp() == null)) {
+      ipvs = new IpvsConfiguration(true);
+    }
+
+    String expose = blank(spec.exposeStrategy()) ? EXPOSE_STRATEGY : spec.exposeStrategy();
+    String tunnelingIp = n.tunnelingAgentIP();
+    if (blank(tunnelingIp) && TUNNELING.equals(expose)) {
+      tunnelingIp = TUNNELING_AGENT_IP;
+    }
+
+    ClusterNetwork effectiveNetwork =
+        new ClusterNetwork(
+            ipFamily,
+            new NetworkRanges(List.copyOf(pods)),
+            new NetworkRanges(List.copyOf(services)),
+            maskV4,
+            maskV6,
+            proxyMode,
+            ipvs,
+            blank(n.dnsDomain()) ? DNS_DOMAIN : n.dnsDomain(),
+            n.nodeLocalDNSCacheEnabled() == null ? Boolean.TRUE : n.nodeLocalDNSCacheEnabled(),
+            n.konnectivityEnabled() == null ? Boolean.TRUE : n.konnectivityEnabled(),
+            blank(tunnelingIp) ? null : tunnelingIp);
+
+    return new ClusterSpec(
+        spec.version(),
+        defaultCloud(spec.cloud(), dual, dc),
+        defaultCni(spec.cniPlugin(), cap, matrix),
+        expose,
+        spec.apiServerAllowedIPRanges(),
+        defaultComponents(spec.componentsOverride()),
+        spec.operatingSystems(),
+        spec.machineNetworks(),
+        effectiveNetwork);
+  }
+
+  private static CniPluginSettings defaultCni(
+      CniPluginSettings cni, ProviderCapability cap, CapabilityMatrix matrix) {
+    String type = cni == null ? null : cni.type();
+    String version = cni == null ? null : cni.version();
+    if (blank(type)) {
+      if (cni != null && !blank(version)) {
+        return cni; // a version without a type: validation reports the missing type
+      }
+      type = cap != null && !blank(cap.defaultCni()) ? cap.defaultCni() : matrix.defaultCni();
+    }
+    if (blank(version)) {
+      CniCapability c = matrix.cni().get(type);
+      version = c == null ? version : c.defaultVersion();
+    }
+    return new CniPluginSettings(type, version == null ? "" : version);
+  }
+
+  private static ComponentSettings defaultComponents(ComponentSettings c) {
+    ApiServerSettings api = c == null ? null : c.apiserver();
+    if (api != null && !blank(api.nodePortRange())) {
+      return c;
+    }
+    return new ComponentSettings(new ApiServerSettings(NODE_PORT_RANGE));
+  }
+
+  private static CloudSpec defaultCloud(CloudSpec c, boolean dual, DatacenterInput dc) {
+    if (c == null) {
+      return null;
+    }
+    List<String> any = dual ? List.of(ANY_V4, ANY_V6) : List.of(ANY_V4);
+    CloudSpec.Aws aws = c.aws();
+    if (aws != null && empty(aws.nodePortsAllowedIPRanges())) {
+      aws = new CloudSpec.Aws(aws.vpcID(), new IpRanges(any));
+    }
+    CloudSpec.Azure azure = c.azure();
+    if (azure != null && empty(azure.nodePortsAllowedIPRanges())) {
+      azure =
+          new CloudSpec.Azure(
+              azure.vnet(), azure.subnet(), azure.resourceGroup(), new IpRanges(any));
+    }
+    CloudSpec.Gcp gcp = c.gcp();
+    if (gcp != null && empty(gcp.nodePortsAllowedIPRanges())) {
+      gcp = new CloudSpec.Gcp(gcp.network(), gcp.subnetwork(), new IpRanges(any));
+    }
+    CloudSpec.Openstack os = c.openstack();
+    if (os != null) {
+      IpRanges ranges = os.nodePortsAllowedIPRanges();
+      if (empty(ranges)) {
+        DatacenterSpec.Openstack dos =
+            dc == null || dc.spec() == null ? null : dc.spec().openstack();
+        ranges =
+            dos != null && !empty(dos.nodePortsAllowedIPRange())
+                ? dos.nodePortsAllowedIPRange()
+                : new IpRanges(any);
+      }
+      String subnetCidr = os.subnetCidr();
+      if (blank(subnetCidr) && blank(os.subnetID())) {
+        subnetCidr = OPENSTACK_SUBNET_V4;
+      }
+      String v6Cidr = os.ipv6SubnetCidr();
+      if (dual && blank(v6Cidr) && blank(os.ipv6SubnetID()) && blank(os.ipv6SubnetPool())) {
+        v6Cidr = OPENSTACK_SUBNET_V6;
+      }
+      os =
+          new CloudSpec.Openstack(
+              os.network(),
+              os.subnetID(),
+              subnetCidr,
+              os.ipv6SubnetID(),
+              os.ipv6SubnetPool(),
+              v6Cidr,
+              ranges);
+    }
+    return new CloudSpec(
+        c.dc(),
+        c.providerName(),
+        aws,
+        azure,
+        c.digitalocean(),
+        c.packet(),
+        gcp,
+        c.hetzner(),
+        os,
+        c.vsphere(),
+        c.bringyourown(),
+        c.edge(),
+        c.baremetal(),
+        c.kubevirt(),
+        c.nutanix(),
+        c.vmwareclouddirector(),
+        c.alibaba(),
+        c.anexia());
+  }
+
+  private static List<String> withV6(List<String> v4, String v6) {
+    List<String> out = new ArrayList<>(v4 == null ? List.of() : v4);
+    if (out.size() < 2) {
+      out.add(v6);
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> blocks(NetworkRanges r) {
+    if (r == null || r.cidrBlocks() == null) {
+      return List.of();
+    }
+    return r.cidrBlocks().stream().map(b -> b == null ? "" : b).toList();
+  }
+
+  private static boolean hasFamily(List<String> cidrs, IpFamily family) {
+    return cidrs.stream()
+        .map(Cidr::parse)
+        .flatMap(java.util.Optional::stream)
+        .anyMatch(c -> c.family() == family);
+  }
+
+  private static boolean empty(IpRanges r) {
+    return r == null || r.cidrBlocks() == null || r.cidrBlocks().stream().allMatch(Objects::isNull);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

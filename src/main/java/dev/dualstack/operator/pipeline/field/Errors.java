@@ -1,0 +1,34 @@
+package dev.dualstack.operator.pipeline.field;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every error of one evaluation; rules add, nobody throws. */
+public final class Errors {
+  private final List<FieldError> list = new ArrayList<>();
+
+  public void add(FieldError e) {
+    list.add(e);
+  }
+
+  public void add(String rule, ErrorType type, FieldPath field, Object value, String message) {
+    list.add(FieldError.of(rule, type, field, value, message));
+  }
+
+  public void addAll(List<FieldError> errors) {
+    list.addAll(errors);
+  }
+
+  /** Number of errors so far; compare before/after a subtree to skip dependent checks. */
+  public int size() {
+    return list.size();
+  }
+
+  public boolean isEmpty() {
+    return list.isEmpty();
+  }
+
+  public List<FieldError> toList() {
+    return List.copyOf(list);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.dualstack.operator.pipeline.field;
+
+import java.util.Objects;
+
+/**
+ * One problem with one field: type, YAML path, the offending value (rendered as a string, may be
+ * null), a message that says what is allowed, and the id of the rule that found it (see
+ * docs/validation-rules.md).
+ */
+public record FieldError(ErrorType type, String field, String value, String message, String rule) {
+
+  public FieldError {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(rule, "rule");
+    message = message == null ? "" : message;
+  }
+
+  public static FieldError of(
+      String rule, ErrorType type, FieldPath field, Object value, String message) {
+    return new FieldError(
+        type, field.toString(), value == null ? null : String.valueOf(value), message, rule);
+  }
+
+  /** Reads like apimachinery: {@code spec.x: Invalid value: "v": message}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(field).append(": ").append(type.text());
+    if (value != null
+        && type != ErrorType.REQUIRED
+        && type != ErrorType.FORBIDDEN
+        && type != ErrorType.TOO_MANY) {
+      sb.append(": \"").append(value).append('"');
+    }
+    if (!message.isEmpty()) {
+      sb.append(": ").append(message);
+    }
+    return sb.toString();
+  }
+}

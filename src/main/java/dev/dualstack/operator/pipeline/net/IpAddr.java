@@ -1,0 +1,33 @@
+package dev.dualstack.operator.pipeline.net;
+
+import inet.ipaddr.IPAddress;
+import java.util.Optional;
+
+/** A single IP address literal (no prefix), parsed without DNS. */
+public record IpAddr(String text, IPAddress address) {
+
+  public static Optional<IpAddr> parse(String text) {
+    if (text == null || text.indexOf('/') >= 0) {
+      return Optional.empty();
+    }
+    IPAddress a = IpParsing.parse(text, IpParsing.ADDRESS);
+    return a == null ? Optional.empty() : Optional.of(new IpAddr(text, a));
+  }
+
+  public IpFamily family() {
+    return address.isIPv4() ? IpFamily.IPV4 : IpFamily.IPV6;
+  }
+
+  /** 0.0.0.0 or ::. */
+  public boolean isUnspecified() {
+    return address.isZero();
+  }
+
+  public boolean isIpv4Mapped() {
+    return address.isIPv6() && address.toIPv6().isIPv4Mapped();
+  }
+
+  public String canonical() {
+    return address.toCanonicalString();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.dualstack.operator.pipeline.render;
+
+import static dev.dualstack.operator.api.Conditions.*;
+
+import dev.dualstack.operator.api.ClusterStatus;
+import dev.dualstack.operator.api.ClusterStatus.StatusError;
+import dev.dualstack.operator.pipeline.Migration;
+import dev.dualstack.operator.pipeline.PipelineResult;
+import dev.dualstack.operator.pipeline.Rendering;
+import dev.dualstack.operator.pipeline.field.FieldError;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the status to write, fresh from a pipeline result: an accepted spec replaces the
+ * rendering; a refused one keeps the previous rendering and says why in phase, errors and
+ * conditions. Pure apart from the injected clock; the same status for the same inputs, so callers
+ * can compare and skip writes.
+ */
+public final class ClusterStatusFactory {
+  private static final int MAX_ERRORS_IN_MESSAGE = 5;
+
+  private final Clock clock;
+
+  public ClusterStatusFactory(Clock clock) {
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  public ClusterStatus build(ClusterStatus previous, PipelineResult r, Long generation) {
+    Rendering rendering = r.rendering();
+    boolean accepted = rendering != null;
+    boolean hasPrevious = previous != null && previous.network() != null;
+
+    ConditionSetter c =
+        new ConditionSetter(
+            previous == null ? null : previous.conditions(), clock.instant(), generation);
+    c.set(
+        DATACENTER_RESOLVED,
+        r.datacenterFound() ? "True" : "False",
+        r.datacenterFound() ? REASON_FOUND : REASON_NOT_FOUND,
+        r.datacenterFound()
+            ? "datacenter " + dc(r) + " found, provider " + r.provider()
+            : "datacenter " + dc(r) + " does not exist");
+
+    List<FieldError> network = r.errors().stream().filter(e -> !capability(e)).toList();
+    List<FieldError> capability =
+        r.errors().stream().filter(ClusterStatusFactory::capability).toList();
+    boolean refusedUpdate = network.stream().anyMatch(e -> e.rule().startsWith("UPD-"));
+    c.set(
+        NETWORK_VALID,
+        network.isEmpty() ? "True" : "False",
+        network.isEmpty() ? REASON_VALID : refusedUpdate ? REASON_UPDATE_REFUSED : REASON_INVALID,
+        network.isEmpty() ? "the network configuration is valid" : summary(network));
+
+    if (!capability.isEmpty()) {
+      c.set(DUAL_STACK_SUPPORTED, "False", REASON_UNSUPPORTED, summary(capability));
+    } else if (r.dualStack() != null) {
+      c.set(
+          DUAL_STACK_SUPPORTED,
+          r.dualStack().status(),
+          r.dualStack().reason(),
+          r.dualStack().message());
+    }
+
+    String phase = r.phase();
+    if (accepted) {
+      c.set(READY, "True", REASON_READY, "the rendered network configuration is in effect");
+    } else {
+      String kept =
+          hasPrevious
+              ? "; the last accepted configuration (generation "
+                  + previous.acceptedGeneration()
+                  + ") stays in effect"
+              : "";
+      c.set(READY, "False", REASON_NOT_READY, "phase " + phase + kept);
+    }
+
+    Migration m = r.migration();
+    if (m != null) {
+      c.set(
+          DUAL_STACK_MIGRATION, "True", REASON_MIGRATION_IN_PROGRESS, String.join("; ", m.steps()));
+    } else if (previous != null
+        && (!accepted || Objects.equals(previous.observedGeneration(), generation))) {
+      c.keep(DUAL_STACK_MIGRATION);
+    }
+
+    List<StatusError> errors =
+        r.errors().stream()
+            .map(e -> new StatusError(e.field(), e.type().id(), e.value(), e.message()))
+            .toList();
+    return new ClusterStatus(
+        generation,
+        accepted ? generation : previous == null ? null : previous.acceptedGeneration(),
+        phase,
+        accepted ? rendering.ipFamily() : previous == null ? null : previous.ipFamily(),
+        accepted ? rendering.datacenter() : previous == null ? null : previous.datacenter(),
+        accepted ? rendering.network() : previous == null ? null : previous.network(),
+        accepted ? rendering.cni() : previous == null ? null : previous.cni(),
+        accepted ? rendering.components() : previous == null ? null : previous.components(),
+        accepted ? rendering.provider() : previous == null ? null : previous.provider(),
+        errors.isEmpty() ? null : errors,
+        r.warnings().isEmpty() ? null : r.warnings(),
+        c.build());
+  }
+
+  private static boolean capability(FieldError e) {
+    return e.rule().startsWith(PipelineResult.CAPABILITY_RULE_PREFIX);
+  }
+
+  private static String dc(PipelineResult r) {
+    return r.effective() == null || r.effective().cloud() == null
+        ? "<unset>"
+        : String.valueOf(r.effective().cloud().dc());
+  }
+
+  static String summary(List<FieldError> errors) {
+    String head =
+        errors.stream()
+            .limit(MAX_ERRORS_IN_MESSAGE)
+            .map(FieldError::toString)
+            .collect(Collectors.joining("; "));
+    int more = errors.size() - MAX_ERRORS_IN_MESSAGE;
+    return more > 0 ? head + " (and " + more + " more)" : head;
+  }
+}
