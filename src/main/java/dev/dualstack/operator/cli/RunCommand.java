@@ -1,7 +1,24 @@
 package dev.dualstack.operator.cli;
 
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
+import dev.dualstack.operator.runtime.HttpEndpoints;
+import dev.dualstack.operator.runtime.JvmMetrics;
+import dev.dualstack.operator.runtime.Logging;
+import dev.dualstack.operator.runtime.OperatorRuntime;
+import dev.dualstack.operator.runtime.OperatorSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,6 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the operator.")
 public final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
   @Option(
       names = "--namespace",
@@ -75,9 +93,79 @@ public final class RunCommand implements Callable<Integer> {
           "Only reconcile Clusters matching this label selector, for sharding (env DUALSTACK_LABEL_SELECTOR).")
   public String labelSelector;
 
+  @Option(
+      names = "--lease-duration",
+      defaultValue = "${env:DUALSTACK_LEASE_DURATION:-15s}",
+      description = "Lease duration, e.g. 15s (env DUALSTACK_LEASE_DURATION).")
+  public String leaseDuration;
+
+  @Option(
+      names = "--identity",
+      defaultValue = "${env:POD_NAME}",
+      description = "Leader election identity; default the host name (env POD_NAME).")
+  public String identity;
+
   @Override
-  public Integer call() {
-    System.err.println("run: the operator runtime is being built (issue 4)");
-    return 1;
+  public Integer call() throws Exception {
+    Logging.configure(logFormat, null);
+    CapabilityMatrix matrix =
+        capabilities == null
+            ? CapabilityMatrixLoader.builtin()
+            : CapabilityMatrixLoader.fromFile(capabilities);
+    OperatorSettings settings =
+        new OperatorSettings(
+            namespace,
+            Math.max(1, concurrency),
+            labelSelector,
+            leaderElection ? leaderElection() : null,
+            Duration.ofSeconds(2),
+            5);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmMetrics.bind(registry);
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    OperatorRuntime runtime =
+        new OperatorRuntime(client, settings, matrix, Clock.systemUTC(), registry);
+    HttpEndpoints http =
+        new HttpEndpoints(
+            healthPort, metricsPort, runtime::alive, runtime::ready, registry::scrape);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("SIGTERM: shutting down");
+                  runtime.close();
+                  http.close();
+                  client.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    runtime.start();
+    LOG.info(
+        "dualstack-operator running: capabilities {}, namespace {}, health :{}, metrics :{}",
+        matrix.source(),
+        namespace,
+        http.healthPort(),
+        http.metricsPort());
+    stopped.await();
+    return 0;
+  }
+
+  private OperatorSettings.LeaderElection leaderElection() {
+    Duration lease = Duration.parse("PT" + leaseDuration.toUpperCase(Locale.ROOT));
+    String id = identity == null || identity.isBlank() ? hostName() : identity;
+    return new OperatorSettings.LeaderElection(
+        leaseName,
+        leaseNamespace,
+        id,
+        lease,
+        lease.multipliedBy(2).dividedBy(3),
+        lease.dividedBy(5),
+        true);
+  }
+
+  private static String hostName() {
+    String h = System.getenv("HOSTNAME");
+    return h == null || h.isBlank() ? "dualstack-operator-" + ProcessHandle.current().pid() : h;
   }
 }

@@ -1,0 +1,142 @@
+package dev.dualstack.operator.reconciler;
+
+import dev.dualstack.operator.api.Cluster;
+import dev.dualstack.operator.api.ClusterStatus;
+import dev.dualstack.operator.api.Datacenter;
+import dev.dualstack.operator.pipeline.ClusterInput;
+import dev.dualstack.operator.pipeline.DatacenterInput;
+import dev.dualstack.operator.pipeline.Pipeline;
+import dev.dualstack.operator.pipeline.PipelineResult;
+import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Thin reconciler: evaluates the pipeline for a Cluster and its Datacenter, builds the status fresh
+ * and patches it only when it changed, records events on transitions, and keeps the BYO
+ * kubeadm-join ConfigMap in line with the accepted rendering.
+ */
+@ControllerConfiguration(name = ClusterReconciler.NAME)
+public final class ClusterReconciler implements Reconciler<Cluster> {
+  public static final String NAME = "cluster";
+  public static final String MDC_CLUSTER = "cluster";
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
+
+  private final Pipeline pipeline;
+  private final ClusterStatusFactory statusFactory;
+  private final EventRecorder events;
+  private final JoinConfigMaps joinConfigMaps;
+  private final AtomicLong reconciliations = new AtomicLong();
+  private volatile IndexedResourceCache<Cluster> clusters;
+
+  public ClusterReconciler(
+      Pipeline pipeline,
+      ClusterStatusFactory statusFactory,
+      EventRecorder events,
+      JoinConfigMaps joinConfigMaps) {
+    this.pipeline = Objects.requireNonNull(pipeline);
+    this.statusFactory = Objects.requireNonNull(statusFactory);
+    this.events = Objects.requireNonNull(events);
+    this.joinConfigMaps = Objects.requireNonNull(joinConfigMaps);
+  }
+
+  @Override
+  public List<EventSource<?, Cluster>> prepareEventSources(EventSourceContext<Cluster> context) {
+    context
+        .getPrimaryCache()
+        .addIndexer(DatacenterToClusterMapper.INDEX, DatacenterToClusterMapper::indexKeys);
+    clusters = context.getPrimaryCache();
+    var datacenters =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Datacenter.class, Cluster.class)
+                .withName("datacenters")
+                .withSecondaryToPrimaryMapper(
+                    new DatacenterToClusterMapper(context.getPrimaryCache()))
+                .withPrimaryToSecondaryMapper(DatacenterToClusterMapper.datacenterOf())
+                .build(),
+            context);
+    var configMaps =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ConfigMap.class, Cluster.class)
+                .withName("kubeadm-join-configmaps")
+                .withNamespaces(joinConfigMaps.namespace())
+                .withLabelSelector(KubeadmJoinConfigMap.SELECTOR)
+                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Cluster.class, true))
+                .build(),
+            context);
+    return List.of(datacenters, configMaps);
+  }
+
+  @Override
+  public UpdateControl<Cluster> reconcile(Cluster cluster, Context<Cluster> context) {
+    String name = cluster.getMetadata().getName();
+    MDC.put(MDC_CLUSTER, name);
+    reconciliations.incrementAndGet();
+    try {
+      Datacenter dc = context.getSecondaryResource(Datacenter.class).orElse(null);
+      PipelineResult result =
+          pipeline.evaluate(ClusterInput.of(cluster), dc == null ? null : DatacenterInput.of(dc));
+      ClusterStatus previous = cluster.getStatus();
+      ClusterStatus next =
+          statusFactory.build(previous, result, cluster.getMetadata().getGeneration());
+      joinConfigMaps.reconcile(
+          cluster, result, next, context.getSecondaryResource(ConfigMap.class).orElse(null));
+      if (next.equals(previous)) {
+        LOG.debug("cluster {}: status unchanged (phase {})", name, next.phase());
+        return UpdateControl.noUpdate();
+      }
+      for (ClusterEvent event : ClusterEvents.between(previous, next)) {
+        events.record(cluster, event);
+      }
+      LOG.info(
+          "cluster {}: phase {} (generation {}, accepted {}), {} error(s), {} warning(s)",
+          name,
+          next.phase(),
+          next.observedGeneration(),
+          next.acceptedGeneration(),
+          next.errors() == null ? 0 : next.errors().size(),
+          next.warnings() == null ? 0 : next.warnings().size());
+      cluster.setStatus(next);
+      return UpdateControl.patchStatus(cluster);
+    } finally {
+      MDC.remove(MDC_CLUSTER);
+    }
+  }
+
+  /** How many times {@link #reconcile} ran (tests and diagnostics). */
+  public long reconciliations() {
+    return reconciliations.get();
+  }
+
+  /** Clusters in the informer cache by {@code status.phase} ("Unknown" before the first status). */
+  public Map<String, Long> clustersByPhase() {
+    IndexedResourceCache<Cluster> cache = clusters;
+    if (cache == null) {
+      return Map.of();
+    }
+    return cache
+        .list()
+        .map(c -> Optional.ofNullable(c.getStatus()).map(ClusterStatus::phase).orElse("Unknown"))
+        .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+  }
+}

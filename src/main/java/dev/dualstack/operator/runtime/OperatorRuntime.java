@@ -1,0 +1,148 @@
+package dev.dualstack.operator.runtime;
+
+import dev.dualstack.operator.api.Conditions;
+import dev.dualstack.operator.pipeline.Pipeline;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
+import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
+import dev.dualstack.operator.reconciler.ClusterReconciler;
+import dev.dualstack.operator.reconciler.DatacenterReconciler;
+import dev.dualstack.operator.reconciler.DatacenterStatusFactory;
+import dev.dualstack.operator.reconciler.JoinConfigMaps;
+import dev.dualstack.operator.reconciler.KubernetesConfigMapWriter;
+import dev.dualstack.operator.reconciler.KubernetesEventRecorder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator: JOSDK configured for this project (no server-side apply anywhere, bounded reconcile
+ * threads, optional Lease leader election that does not exit the JVM unless asked), the Cluster and
+ * Datacenter reconcilers, JOSDK metrics and a gauge of Clusters by phase. Used by {@code run}, by
+ * {@code local} and by the integration tests alike.
+ */
+public final class OperatorRuntime implements AutoCloseable {
+  public static final String CLUSTERS_GAUGE = "dualstack_clusters";
+  private static final List<String> PHASES =
+      List.of(
+          Conditions.PHASE_READY,
+          Conditions.PHASE_INVALID,
+          Conditions.PHASE_UNSUPPORTED,
+          Conditions.PHASE_PENDING,
+          "Unknown");
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
+
+  private final Operator operator;
+  private final ClusterReconciler clusterReconciler;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  public OperatorRuntime(
+      KubernetesClient client,
+      OperatorSettings settings,
+      CapabilityMatrix matrix,
+      Clock clock,
+      MeterRegistry registry) {
+    Objects.requireNonNull(client);
+    this.operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withSSABasedCreateUpdateMatchForDependentResources(false)
+                  .withConcurrentReconciliationThreads(settings.concurrency())
+                  .withCloseClientOnStop(false)
+                  .checkingCRDAndValidateLocalModel(false);
+              if (registry != null) {
+                o.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
+              }
+              if (settings.leaderElection() != null) {
+                var le = settings.leaderElection();
+                o.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(
+                        le.leaseName(),
+                        le.leaseNamespace(),
+                        le.leaseDuration(),
+                        le.renewDeadline(),
+                        le.retryPeriod(),
+                        le.identity(),
+                        null,
+                        le.exitOnStopLeading()));
+              }
+            });
+    String identity =
+        settings.leaderElection() == null || settings.leaderElection().identity() == null
+            ? KubernetesEventRecorder.COMPONENT
+            : settings.leaderElection().identity();
+    this.clusterReconciler =
+        new ClusterReconciler(
+            new Pipeline(matrix),
+            new ClusterStatusFactory(clock),
+            new KubernetesEventRecorder(client, clock, identity),
+            new JoinConfigMaps(settings.namespace(), new KubernetesConfigMapWriter(client)));
+    GenericRetry retry =
+        new GenericRetry()
+            .setInitialInterval(settings.retryInitialInterval())
+            .setMaxAttempts(settings.retryMaxAttempts());
+    operator.register(
+        clusterReconciler,
+        c -> {
+          c.withRetry(retry);
+          if (settings.labelSelector() != null && !settings.labelSelector().isBlank()) {
+            c.withLabelSelector(settings.labelSelector());
+          }
+        });
+    operator.register(
+        new DatacenterReconciler(new DatacenterStatusFactory(matrix, clock)),
+        c -> c.withRetry(retry));
+    if (registry != null) {
+      for (String phase : PHASES) {
+        Gauge.builder(
+                CLUSTERS_GAUGE,
+                clusterReconciler,
+                r -> r.clustersByPhase().getOrDefault(phase, 0L).doubleValue())
+            .tag("phase", phase)
+            .description("Clusters in the operator's cache by status.phase")
+            .register(registry);
+      }
+    }
+  }
+
+  /** Starts the informers (blocks until their caches are synced) and, when leader, reconciling. */
+  public OperatorRuntime start() {
+    operator.start();
+    LOG.info("operator started");
+    return this;
+  }
+
+  /** Alive until stopped. */
+  public boolean alive() {
+    return !stopped.get();
+  }
+
+  /** Ready when started and every informer is healthy (synced and watching). */
+  public boolean ready() {
+    var info = operator.getRuntimeInfo();
+    return !stopped.get() && info.isStarted() && info.allEventSourcesAreHealthy();
+  }
+
+  public ClusterReconciler clusterReconciler() {
+    return clusterReconciler;
+  }
+
+  @Override
+  public void close() {
+    if (stopped.compareAndSet(false, true)) {
+      LOG.info("stopping the operator");
+      operator.stop();
+    }
+  }
+}

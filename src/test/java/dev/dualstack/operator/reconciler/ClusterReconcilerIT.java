@@ -1,0 +1,199 @@
+package dev.dualstack.operator.reconciler;
+
+import static dev.dualstack.operator.api.Conditions.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.dualstack.operator.api.Cluster;
+import dev.dualstack.operator.api.ClusterStatus;
+import dev.dualstack.operator.api.Datacenter;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The real operator against the in-process API server: one server and operator for the class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterReconcilerIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private OperatorHarness h;
+
+  @BeforeAll
+  void start() {
+    h = new OperatorHarness().startOperator();
+  }
+
+  @AfterAll
+  void stop() {
+    h.close();
+  }
+
+  private void createDc(Datacenter dc) {
+    h.client.resource(dc).create();
+  }
+
+  private void create(Cluster c) {
+    h.client.resource(c).create();
+  }
+
+  private ClusterStatus awaitPhase(String name, String phase) {
+    await().atMost(WAIT).until(() -> h.reconciled(name) && phase.equals(h.status(name).phase()));
+    return h.status(name);
+  }
+
+  private static Optional<Condition> condition(ClusterStatus s, String type) {
+    return s.conditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  private void edit(String name, java.util.function.UnaryOperator<Cluster> f) {
+    h.client.resources(Cluster.class).withName(name).edit(f);
+  }
+
+  @Test
+  void createdClusterBecomesReadyWithConditionsAndOneAcceptedEvent() {
+    createDc(Fixtures.openstackDc("dc-create", true));
+    create(Fixtures.openstackCluster("create", "dc-create"));
+
+    ClusterStatus s = awaitPhase("create", PHASE_READY);
+
+    assertThat(s.acceptedGeneration()).isEqualTo(1L);
+    assertThat(s.network().pods()).containsExactly("172.25.0.0/16");
+    assertThat(s.conditions())
+        .extracting(Condition::getType, Condition::getStatus)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(DATACENTER_RESOLVED, "True"),
+            org.assertj.core.groups.Tuple.tuple(NETWORK_VALID, "True"),
+            org.assertj.core.groups.Tuple.tuple(READY, "True"));
+    await().atMost(WAIT).until(() -> h.events("create", EVENT_NETWORK_ACCEPTED).size() == 1);
+    assertThat(h.events("create", EVENT_NETWORK_ACCEPTED).get(0).getType()).isEqualTo("Normal");
+  }
+
+  @Test
+  void specUpdateReRenders() {
+    createDc(Fixtures.openstackDc("dc-update", true));
+    create(Fixtures.openstackCluster("update", "dc-update"));
+    awaitPhase("update", PHASE_READY);
+
+    edit(
+        "update",
+        c -> {
+          c.setSpec(
+              Fixtures.spec(
+                  c.getSpec().cloud(),
+                  Fixtures.network(
+                      "IPv4",
+                      java.util.List.of("172.25.0.0/16"),
+                      java.util.List.of("10.240.16.0/20"),
+                      26)));
+          return c;
+        });
+
+    await()
+        .atMost(WAIT)
+        .until(() -> h.reconciled("update") && h.status("update").acceptedGeneration() == 2L);
+    ClusterStatus s = h.status("update");
+    assertThat(s.phase()).isEqualTo(PHASE_READY);
+    assertThat(s.network().nodeCidrMaskSizeIPv4()).isEqualTo(26);
+    await().atMost(WAIT).until(() -> h.events("update", EVENT_NETWORK_ACCEPTED).size() == 2);
+  }
+
+  @Test
+  void invalidUpdateKeepsTheLastGoodRendering() {
+    createDc(Fixtures.openstackDc("dc-invalid", true));
+    create(Fixtures.openstackCluster("invalid", "dc-invalid"));
+    ClusterStatus good = awaitPhase("invalid", PHASE_READY);
+
+    // providerName that disagrees with the provider block: refused (PRV-002)
+    edit(
+        "invalid",
+        c -> {
+          c.setSpec(
+              Fixtures.spec(
+                  Fixtures.openstackCloud("dc-invalid", "gcp"), c.getSpec().clusterNetwork()));
+          return c;
+        });
+
+    ClusterStatus s = awaitPhase("invalid", PHASE_INVALID);
+    assertThat(s.observedGeneration()).isEqualTo(2L);
+    assertThat(s.acceptedGeneration()).isEqualTo(1L);
+    assertThat(s.network()).isEqualTo(good.network());
+    assertThat(s.cni()).isEqualTo(good.cni());
+    assertThat(s.provider()).isEqualTo(good.provider());
+    assertThat(s.errors())
+        .extracting(ClusterStatus.StatusError::field)
+        .contains("spec.cloud.providerName");
+    assertThat(condition(s, NETWORK_VALID))
+        .get()
+        .extracting(Condition::getStatus)
+        .isEqualTo("False");
+    assertThat(condition(s, READY)).get().extracting(Condition::getStatus).isEqualTo("False");
+    await().atMost(WAIT).until(() -> h.events("invalid", EVENT_NETWORK_REFUSED).size() == 1);
+    assertThat(h.events("invalid", EVENT_NETWORK_REFUSED).get(0).getMessage())
+        .contains("spec.cloud.providerName");
+  }
+
+  @Test
+  void datacenterCreatedAfterItsCluster() {
+    create(Fixtures.openstackCluster("early", "dc-late"));
+    ClusterStatus pending = awaitPhase("early", PHASE_PENDING);
+    assertThat(pending.network()).isNull();
+    assertThat(condition(pending, DATACENTER_RESOLVED))
+        .get()
+        .extracting(Condition::getReason)
+        .isEqualTo(REASON_NOT_FOUND);
+    await().atMost(WAIT).until(() -> h.events("early", EVENT_DATACENTER_NOT_FOUND).size() == 1);
+
+    createDc(Fixtures.openstackDc("dc-late", true));
+
+    ClusterStatus ready = awaitPhase("early", PHASE_READY);
+    assertThat(ready.datacenter()).isEqualTo("dc-late");
+  }
+
+  @Test
+  void datacenterDeletedKeepsTheRenderingAndRecreatedRestoresReady() {
+    createDc(Fixtures.openstackDc("dc-gone", true));
+    create(Fixtures.openstackCluster("orphan", "dc-gone"));
+    ClusterStatus ready = awaitPhase("orphan", PHASE_READY);
+
+    h.client.resources(Datacenter.class).withName("dc-gone").delete();
+    ClusterStatus pending = awaitPhase("orphan", PHASE_PENDING);
+    assertThat(pending.network()).isEqualTo(ready.network());
+    assertThat(pending.acceptedGeneration()).isEqualTo(1L);
+
+    await()
+        .atMost(WAIT)
+        .until(() -> h.client.resources(Datacenter.class).withName("dc-gone").get() == null);
+    createDc(Fixtures.openstackDc("dc-gone", true));
+    awaitPhase("orphan", PHASE_READY);
+  }
+
+  @Test
+  void noStatusWriteAndNoEventOnANoOpResync() {
+    createDc(Fixtures.openstackDc("dc-quiet", true));
+    create(Fixtures.openstackCluster("quiet", "dc-quiet"));
+    awaitPhase("quiet", PHASE_READY);
+    await().atMost(WAIT).until(() -> h.events("quiet", EVENT_NETWORK_ACCEPTED).size() == 1);
+    // the write and the events it caused have settled when one more reconcile changes nothing
+    long before = h.runtime.clusterReconciler().reconciliations();
+    int writes = h.statusWrites("quiet");
+    assertThat(writes).isGreaterThanOrEqualTo(1);
+
+    // a Datacenter change that does not matter to the cluster triggers a reconcile of it
+    h.client
+        .resources(Datacenter.class)
+        .withName("dc-quiet")
+        .edit(
+            d -> {
+              d.getMetadata().setLabels(Map.of("touched", "yes"));
+              return d;
+            });
+    await().atMost(WAIT).until(() -> h.runtime.clusterReconciler().reconciliations() > before);
+
+    assertThat(h.statusWrites("quiet")).isEqualTo(writes);
+    assertThat(h.events("quiet", EVENT_NETWORK_ACCEPTED)).hasSize(1);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.dualstack.operator.reconciler;
+
+import dev.dualstack.operator.api.CloudSpec;
+import dev.dualstack.operator.api.Cluster;
+import dev.dualstack.operator.api.ClusterNetwork;
+import dev.dualstack.operator.api.ClusterSpec;
+import dev.dualstack.operator.api.Datacenter;
+import dev.dualstack.operator.api.DatacenterSpec;
+import dev.dualstack.operator.api.NetworkRanges;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.List;
+
+/** Valid golden objects for the reconciler tests. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  public static Datacenter openstackDc(String name, boolean ipv6Enabled) {
+    return datacenter(
+        name,
+        new DatacenterSpec(
+            "DE",
+            "Frankfurt",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new DatacenterSpec.Openstack(
+                "https://keystone.example:5000/v3",
+                "fra",
+                List.of("8.8.8.8", "2001:4860:4860::8888"),
+                ipv6Enabled,
+                null),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+  }
+
+  public static Datacenter byoDc(String name) {
+    return datacenter(
+        name,
+        new DatacenterSpec(
+            "DE",
+            "Berlin",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new CloudSpec.Empty(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+  }
+
+  public static Datacenter datacenter(String name, DatacenterSpec spec) {
+    Datacenter dc = new Datacenter();
+    dc.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    dc.setSpec(spec);
+    return dc;
+  }
+
+  /** An IPv4 OpenStack cluster in {@code dc}. */
+  public static Cluster openstackCluster(String name, String dc) {
+    return cluster(name, openstackCloud(dc, null), ipv4Network());
+  }
+
+  public static CloudSpec openstackCloud(String dc, String providerName) {
+    return new CloudSpec(
+        dc,
+        providerName,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        new CloudSpec.Openstack("net", null, null, null, null, null, null),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  public static CloudSpec byoCloud(String dc, List<CloudSpec.ByoNode> nodes) {
+    return new CloudSpec(
+        dc,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        new CloudSpec.BringYourOwn(nodes),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  public static ClusterNetwork ipv4Network() {
+    return network("IPv4", List.of("172.25.0.0/16"), List.of("10.240.16.0/20"), 24);
+  }
+
+  public static ClusterNetwork dualStackNetwork() {
+    return network(
+        "IPv4+IPv6",
+        List.of("172.25.0.0/16", "fd01::/48"),
+        List.of("10.240.16.0/20", "fd02::/108"),
+        24);
+  }
+
+  public static ClusterNetwork network(
+      String family, List<String> pods, List<String> services, Integer maskV4) {
+    return new ClusterNetwork(
+        family,
+        new NetworkRanges(pods),
+        new NetworkRanges(services),
+        maskV4,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  public static Cluster cluster(String name, CloudSpec cloud, ClusterNetwork network) {
+    Cluster c = new Cluster();
+    c.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    c.setSpec(spec(cloud, network));
+    return c;
+  }
+
+  public static ClusterSpec spec(CloudSpec cloud, ClusterNetwork network) {
+    return new ClusterSpec("1.31.4", cloud, null, null, null, null, null, null, network);
+  }
+}
