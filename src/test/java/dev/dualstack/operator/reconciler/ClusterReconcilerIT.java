@@ -4,10 +4,21 @@ import static dev.dualstack.operator.api.Conditions.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.Datacenter;
+import dev.dualstack.operator.api.DatacenterStatus;
+import dev.dualstack.operator.pipeline.ClusterInput;
+import dev.dualstack.operator.pipeline.DatacenterInput;
+import dev.dualstack.operator.pipeline.Pipeline;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -195,5 +206,160 @@ class ClusterReconcilerIT {
 
     assertThat(h.statusWrites("quiet")).isEqualTo(writes);
     assertThat(h.events("quiet", EVENT_NETWORK_ACCEPTED)).hasSize(1);
+  }
+
+  @Test
+  void ipv4ToDualStackMigrationShowsTheMigrationConditionWhenThePipelineAcceptsAMigration() {
+    Datacenter dc = Fixtures.openstackDc("dc-migrate", true);
+    createDc(dc);
+    create(Fixtures.openstackCluster("migrate", "dc-migrate"));
+    ClusterStatus ipv4 = awaitPhase("migrate", PHASE_READY);
+    assertThat(ipv4.ipFamily()).isEqualTo("IPv4");
+
+    edit(
+        "migrate",
+        c -> {
+          c.setSpec(Fixtures.spec(c.getSpec().cloud(), Fixtures.dualStackNetwork()));
+          return c;
+        });
+
+    await().atMost(WAIT).until(() -> h.reconciled("migrate"));
+    ClusterStatus s = h.status("migrate");
+    // the contract: an accepted migration (UpdateRules returns one) shows a DualStackMigration
+    // condition listing the remaining steps; the pipeline's verdict on the same inputs decides
+    Cluster updated = h.cluster("migrate");
+    updated.setStatus(ipv4);
+    var expected =
+        new Pipeline(CapabilityMatrixLoader.builtin())
+            .evaluate(ClusterInput.of(updated), DatacenterInput.of(dc));
+    if (expected.migration() != null) {
+      assertThat(s.phase()).isEqualTo(PHASE_READY);
+      assertThat(s.ipFamily()).isEqualTo("IPv4+IPv6");
+      assertThat(condition(s, DUAL_STACK_MIGRATION))
+          .get()
+          .satisfies(
+              c -> {
+                assertThat(c.getStatus()).isEqualTo("True");
+                assertThat(c.getReason()).isEqualTo(REASON_MIGRATION_IN_PROGRESS);
+                assertThat(c.getMessage()).isNotBlank();
+              });
+    } else if (expected.valid()) {
+      assertThat(s.ipFamily()).isEqualTo("IPv4+IPv6");
+      assertThat(condition(s, DUAL_STACK_MIGRATION)).isEmpty();
+    } else {
+      assertThat(s.acceptedGeneration()).isEqualTo(1L);
+      assertThat(s.network()).isEqualTo(ipv4.network());
+    }
+  }
+
+  @Test
+  void byoClusterOwnsItsKubeadmJoinConfigMap() {
+    createDc(Fixtures.byoDc("dc-byo"));
+    create(
+        Fixtures.cluster(
+            "byo",
+            Fixtures.byoCloud(
+                "dc-byo",
+                java.util.List.of(new CloudSpec.ByoNode("node-a", "192.168.10.11", "fd10::11"))),
+            Fixtures.dualStackNetwork()));
+    awaitPhase("byo", PHASE_READY);
+    String uid = h.cluster("byo").getMetadata().getUid();
+
+    await().atMost(WAIT).until(() -> configMap("byo-kubeadm-join") != null);
+    ConfigMap cm = configMap("byo-kubeadm-join");
+    assertThat(cm.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.getKind()).isEqualTo("Cluster");
+              assertThat(o.getUid()).isEqualTo(uid);
+              assertThat(o.getController()).isTrue();
+            });
+    assertThat(cm.getData()).containsOnlyKeys("node-a.yaml");
+    assertThat(yaml(cm, "node-a.yaml").path("kind").asText()).isEqualTo("JoinConfiguration");
+    assertThat(nodeIp(cm, "node-a.yaml")).isEqualTo("192.168.10.11,fd10::11");
+
+    edit(
+        "byo",
+        c -> {
+          c.setSpec(
+              Fixtures.spec(
+                  Fixtures.byoCloud(
+                      "dc-byo",
+                      java.util.List.of(
+                          new CloudSpec.ByoNode("node-a", "192.168.10.11", "fd10::11"),
+                          new CloudSpec.ByoNode("node-b", "192.168.10.12", "fd10::12"))),
+                  c.getSpec().clusterNetwork()));
+          return c;
+        });
+
+    await()
+        .atMost(WAIT)
+        .until(() -> configMap("byo-kubeadm-join").getData().containsKey("node-b.yaml"));
+    assertThat(nodeIp(configMap("byo-kubeadm-join"), "node-b.yaml"))
+        .isEqualTo("192.168.10.12,fd10::12");
+  }
+
+  @Test
+  void aConflictOnTheStatusPatchIsRetriedToSuccess() {
+    createDc(Fixtures.openstackDc("dc-conflict", true));
+    String path = "/apis/dualstack.dev/v1/clusters/conflict/status";
+    h.api
+        .server()
+        .expect()
+        .patch()
+        .withPath(path)
+        .andReturn(
+            409,
+            new StatusBuilder()
+                .withStatus("Failure")
+                .withReason("Conflict")
+                .withCode(409)
+                .withMessage("the object has been modified")
+                .build())
+        .once();
+
+    create(Fixtures.openstackCluster("conflict", "dc-conflict"));
+
+    awaitPhase("conflict", PHASE_READY);
+    assertThat(h.statusWrites("conflict")).isGreaterThanOrEqualTo(2);
+    await().atMost(WAIT).until(() -> h.events("conflict", EVENT_NETWORK_ACCEPTED).size() == 1);
+    assertThat(h.events("conflict", EVENT_NETWORK_ACCEPTED)).hasSize(1);
+  }
+
+  @Test
+  void datacenterStatusShowsProviderDualStackAndOperatingSystems() {
+    createDc(Fixtures.openstackDc("dc-v6", true));
+    createDc(Fixtures.openstackDc("dc-v4", false));
+
+    await().atMost(WAIT).until(() -> dcStatus("dc-v6") != null && dcStatus("dc-v4") != null);
+    DatacenterStatus v6 = dcStatus("dc-v6");
+    assertThat(v6.provider()).isEqualTo("openstack");
+    assertThat(v6.dualStack().available()).isTrue();
+    assertThat(v6.operatingSystems()).containsKey("ubuntu");
+    DatacenterStatus v4 = dcStatus("dc-v4");
+    assertThat(v4.dualStack().available()).isFalse();
+    assertThat(v4.dualStack().reason()).isEqualTo(REASON_DATACENTER_IPV6_DISABLED);
+  }
+
+  static JsonNode yaml(ConfigMap cm, String key) {
+    try {
+      return new ObjectMapper(new YAMLFactory()).readTree(cm.getData().get(key));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static String nodeIp(ConfigMap cm, String key) {
+    return yaml(cm, key).path("nodeRegistration").path("kubeletExtraArgs").path("node-ip").asText();
+  }
+
+  private DatacenterStatus dcStatus(String name) {
+    Datacenter d = h.client.resources(Datacenter.class).withName(name).get();
+    return d == null ? null : d.getStatus();
+  }
+
+  private ConfigMap configMap(String name) {
+    return h.client.configMaps().inNamespace(OperatorHarness.NAMESPACE).withName(name).get();
   }
 }
