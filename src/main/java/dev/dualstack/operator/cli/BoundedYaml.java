@@ -1,0 +1,317 @@
+package dev.dualstack.operator.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Bounded YAML reading for untrusted manifests. Composes each document into a SnakeYAML node graph
+ * (every node keeps its line and column) under {@link LoaderOptions} limits, then converts a
+ * document into a Jackson tree on demand, expanding aliases under a node budget.
+ *
+ * <p>Why not Jackson's YAMLParser alone: it does not expand aliases ({@code c: *x} reads as the
+ * string {@code "x"}) and loses positions once a tree is built. The node graph gives both, and a
+ * mapping error's path can be turned back into a line and column with {@link #locate}.
+ *
+ * <p>Limits: UTF-8 only, no NUL, at most {@value #MAX_BYTES} bytes per file, {@value
+ * #MAX_COLLECTION_ALIASES} aliases of collections, nesting depth {@value #MAX_DEPTH}, {@value
+ * #MAX_NODES} nodes per document after alias expansion. Documents per run are counted by the
+ * caller.
+ */
+final class BoundedYaml {
+  static final int MAX_BYTES = 16 * 1024 * 1024;
+  static final int MAX_COLLECTION_ALIASES = 50;
+  static final int MAX_DEPTH = 64;
+  static final int MAX_NODES = 100_000;
+
+  private static final Set<String> TRUE = Set.of("true", "yes", "on", "y");
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private BoundedYaml() {}
+
+  /** A problem with the YAML text at a position (1-based; 0 = unknown). */
+  static final class YamlProblem extends Exception {
+    private final int line;
+    private final int column;
+
+    YamlProblem(String message, int line, int column) {
+      super(message, null, false, false);
+      this.line = line;
+      this.column = column;
+    }
+
+    YamlProblem(String message, Mark mark) {
+      this(message, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1);
+    }
+
+    int line() {
+      return line;
+    }
+
+    int column() {
+      return column;
+    }
+  }
+
+  /** Decodes file bytes as strict UTF-8 (a leading BOM is dropped) and rejects NUL characters. */
+  static String decode(byte[] bytes) throws YamlProblem {
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isError()) {
+      int offset = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new YamlProblem(
+          String.format(
+              "not valid UTF-8 (byte 0x%02X at offset %d); manifests must be UTF-8 text",
+              bytes[offset] & 0xff, offset),
+          line,
+          offset - lineStart + 1);
+    }
+    decoder.flush(out);
+    out.flip();
+    String text = out.toString();
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < nul; i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new YamlProblem(
+          "contains a NUL character; this is a binary file, not YAML", line, nul - lineStart + 1);
+    }
+    return text;
+  }
+
+  /** Composes every document of {@code text}; empty documents are dropped. */
+  static List<Node> compose(String text, int maxDocuments) throws YamlProblem {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(MAX_BYTES);
+    options.setAllowRecursiveKeys(false);
+    options.setAllowDuplicateKeys(false);
+    options.setMergeOnCompose(true);
+    StreamReader reader = new StreamReader(new StringReader(text));
+    Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
+    List<Node> documents = new ArrayList<>();
+    try {
+      while (composer.checkNode()) {
+        Node node = composer.getNode();
+        if (isEmpty(node)) {
+          continue;
+        }
+        if (documents.size() >= maxDocuments) {
+          throw new YamlProblem(
+              "more than " + maxDocuments + " YAML documents", node.getStartMark());
+        }
+        documents.add(node);
+      }
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      String context = e.getContext() != null ? e.getContext() + ": " : "";
+      throw new YamlProblem("invalid YAML: " + context + oneLine(problem), mark);
+    } catch (YAMLException e) {
+      // limits (aliases, depth, code points) are reported without a mark: use the reader position
+      throw new YamlProblem("YAML rejected: " + oneLine(e.getMessage()), reader.getMark());
+    }
+    return documents;
+  }
+
+  private static boolean isEmpty(Node node) {
+    return node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && s.getValue().isEmpty();
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
+  }
+
+  /** The plain scalar value of a top-level key of a mapping document, or null. */
+  static String topLevelScalar(Node document, String key) {
+    if (document instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k
+            && key.equals(k.getValue())
+            && t.getValueNode() instanceof ScalarNode v) {
+          return v.getValue();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Converts a composed document into a Jackson tree, expanding aliases under the node budget. */
+  static JsonNode toTree(Node document) throws YamlProblem {
+    return new Converter().convert(document, 0);
+  }
+
+  private static final class Converter {
+    private int nodes;
+
+    JsonNode convert(Node node, int depth) throws YamlProblem {
+      if (++nodes > MAX_NODES) {
+        throw new YamlProblem(
+            "YAML rejected: more than " + MAX_NODES + " nodes after expanding aliases",
+            node.getStartMark());
+      }
+      if (depth > MAX_DEPTH) {
+        throw new YamlProblem(
+            "YAML rejected: nested deeper than " + MAX_DEPTH + " levels (recursive alias?)",
+            node.getStartMark());
+      }
+      if (node instanceof ScalarNode s) {
+        return scalar(s);
+      }
+      if (node instanceof SequenceNode seq) {
+        ArrayNode array = JSON.arrayNode();
+        for (Node item : seq.getValue()) {
+          array.add(convert(item, depth + 1));
+        }
+        return array;
+      }
+      MappingNode map = (MappingNode) node;
+      ObjectNode object = JSON.objectNode();
+      for (NodeTuple t : map.getValue()) {
+        if (!(t.getKeyNode() instanceof ScalarNode key)) {
+          throw new YamlProblem(
+              "YAML rejected: mapping keys must be scalars", t.getKeyNode().getStartMark());
+        }
+        if (object.has(key.getValue())) {
+          throw new YamlProblem(
+              "duplicate key \"" + key.getValue() + "\"", t.getKeyNode().getStartMark());
+        }
+        object.set(key.getValue(), convert(t.getValueNode(), depth + 1));
+      }
+      return object;
+    }
+  }
+
+  private static JsonNode scalar(ScalarNode s) {
+    Tag tag = s.getTag();
+    String v = s.getValue();
+    if (Tag.NULL.equals(tag)) {
+      return JSON.nullNode();
+    }
+    if (Tag.BOOL.equals(tag)) {
+      return JSON.booleanNode(TRUE.contains(v.toLowerCase(Locale.ROOT)));
+    }
+    if (Tag.INT.equals(tag)) {
+      BigInteger i = integer(v);
+      if (i != null) {
+        return i.bitLength() < 32
+            ? JSON.numberNode(i.intValue())
+            : i.bitLength() < 64 ? JSON.numberNode(i.longValue()) : JSON.numberNode(i);
+      }
+    } else if (Tag.FLOAT.equals(tag)) {
+      try {
+        return JSON.numberNode(Double.parseDouble(v.replace("_", "")));
+      } catch (NumberFormatException e) {
+        return JSON.textNode(v);
+      }
+    }
+    return JSON.textNode(v);
+  }
+
+  /** YAML 1.1 integers: decimal, 0x hex, 0b binary, 0o / leading-zero octal, underscores. */
+  private static BigInteger integer(String text) {
+    String v = text.replace("_", "");
+    boolean negative = v.startsWith("-");
+    if (v.startsWith("-") || v.startsWith("+")) {
+      v = v.substring(1);
+    }
+    try {
+      BigInteger i;
+      if (v.startsWith("0x")) {
+        i = new BigInteger(v.substring(2), 16);
+      } else if (v.startsWith("0b")) {
+        i = new BigInteger(v.substring(2), 2);
+      } else if (v.startsWith("0o")) {
+        i = new BigInteger(v.substring(2), 8);
+      } else if (v.length() > 1 && v.startsWith("0")) {
+        i = new BigInteger(v.substring(1), 8);
+      } else {
+        i = new BigInteger(v);
+      }
+      return negative ? i.negate() : i;
+    } catch (NumberFormatException e) {
+      return null; // sexagesimal and other exotic forms stay text
+    }
+  }
+
+  /**
+   * The node at a path of field names and list indexes below {@code document}, or the deepest
+   * existing node along it.
+   */
+  static Node locate(Node document, List<Object> path) {
+    Node current = document;
+    for (Object step : path) {
+      Node next = null;
+      if (step instanceof Integer i && current instanceof SequenceNode seq) {
+        next = i >= 0 && i < seq.getValue().size() ? seq.getValue().get(i) : null;
+      } else if (step instanceof String name && current instanceof MappingNode map) {
+        for (NodeTuple t : map.getValue()) {
+          if (t.getKeyNode() instanceof ScalarNode k && name.equals(k.getValue())) {
+            next = t.getValueNode();
+            break;
+          }
+        }
+      }
+      if (next == null) {
+        return current;
+      }
+      current = next;
+    }
+    return current;
+  }
+}
