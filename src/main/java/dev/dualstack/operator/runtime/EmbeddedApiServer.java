@@ -31,6 +31,14 @@ public final class EmbeddedApiServer implements AutoCloseable {
           "META-INF/fabric8/clusters.dualstack.dev-v1.yml",
           "META-INF/fabric8/datacenters.dualstack.dev-v1.yml");
 
+  /** The mock server logs every request through java.util.logging at INFO: keep it quiet. */
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  static {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private final KubernetesMockServer server;
   private KubernetesClient client;
 

@@ -1,0 +1,115 @@
+package dev.dualstack.operator.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.dualstack.operator.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code local}: the real operator on the in-process API server, from manifests to describe. */
+class LocalCommandIT {
+
+  record Run(int code, String out, String err) {}
+
+  private static Run local(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        new CommandLine(new Main())
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true))
+            .execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static String resource(String dir) {
+    return Paths.get("src/test/resources/local", dir).toString();
+  }
+
+  @Test
+  void readyClustersExitZeroAndAreDescribed() {
+    Run r = local("local", resource("ready"));
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Name:         openstack-fra")
+        .contains("Kind:         Datacenter")
+        .contains("Name:         prod-eu")
+        .contains("Labels:       env=prod")
+        .contains("Phase:")
+        .contains("Ready")
+        .contains("Conditions:")
+        .contains("DatacenterResolved")
+        .contains("Events:")
+        .contains("NetworkAccepted")
+        .contains("fd01::/48");
+  }
+
+  @Test
+  void aRefusedClusterExitsOneAndShowsWhy() {
+    Run r = local("local", resource("invalid"));
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("Name:         wrong-provider")
+        .contains("Invalid")
+        .contains("spec.cloud.providerName")
+        .contains("NetworkRefused");
+  }
+
+  @Test
+  void unreadableInputExitsTwo(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("broken.yaml"), "kind: [unclosed\n");
+
+    Run r = local("local", dir.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("broken.yaml");
+  }
+
+  @Test
+  void watchReappliesAChangedFileAndPrintsTheClusterAgain(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("cluster.yaml");
+    Files.copy(Paths.get(resource("ready"), "openstack.yaml"), file);
+    StringWriter out = new StringWriter();
+    AtomicInteger code = new AtomicInteger(-1);
+    Thread t =
+        new Thread(
+            () ->
+                code.set(
+                    new CommandLine(new Main())
+                        .setOut(new PrintWriter(out, true))
+                        .setErr(new PrintWriter(new StringWriter(), true))
+                        .execute("local", "--watch", dir.toString())));
+    t.start();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> out.toString().contains("Name:         prod-eu"));
+
+      Files.writeString(
+          file,
+          Files.readString(file)
+              .replace("ipFamily: IPv4+IPv6", "ipFamily: IPv4+IPv6\n    nodeCidrMaskSizeIPv4: 26"));
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> out.toString().matches("(?s).*Node Cidr Mask Size IPv4:\\s+26\\n.*"));
+      assertThat(out.toString().split("Name:         prod-eu", -1)).hasSizeGreaterThan(2);
+    } finally {
+      t.interrupt();
+      t.join(Duration.ofSeconds(30).toMillis());
+    }
+    assertThat(code.get()).isZero();
+  }
+}
