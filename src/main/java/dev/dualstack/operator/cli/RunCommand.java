@@ -2,21 +2,15 @@ package dev.dualstack.operator.cli;
 
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
-import dev.dualstack.operator.runtime.HttpEndpoints;
-import dev.dualstack.operator.runtime.JvmMetrics;
 import dev.dualstack.operator.runtime.Logging;
-import dev.dualstack.operator.runtime.OperatorRuntime;
+import dev.dualstack.operator.runtime.OperatorProcess;
 import dev.dualstack.operator.runtime.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -120,34 +114,25 @@ public final class RunCommand implements Callable<Integer> {
             leaderElection ? leaderElection() : null,
             Duration.ofSeconds(2),
             5);
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    JvmMetrics.bind(registry);
     KubernetesClient client = new KubernetesClientBuilder().build();
-    OperatorRuntime runtime =
-        new OperatorRuntime(client, settings, matrix, Clock.systemUTC(), registry);
-    HttpEndpoints http =
-        new HttpEndpoints(
-            healthPort, metricsPort, runtime::alive, runtime::ready, registry::scrape);
-    CountDownLatch stopped = new CountDownLatch(1);
+    OperatorProcess process =
+        OperatorProcess.start(client, settings, matrix, healthPort, metricsPort);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  LOG.info("SIGTERM: shutting down");
-                  runtime.close();
-                  http.close();
+                  LOG.info("shutting down");
+                  process.close();
                   client.close();
-                  stopped.countDown();
                 },
                 "shutdown"));
-    runtime.start();
     LOG.info(
         "dualstack-operator running: capabilities {}, namespace {}, health :{}, metrics :{}",
         matrix.source(),
         namespace,
-        http.healthPort(),
-        http.metricsPort());
-    stopped.await();
+        process.healthPort(),
+        process.metricsPort());
+    process.awaitStop();
     return 0;
   }
 
