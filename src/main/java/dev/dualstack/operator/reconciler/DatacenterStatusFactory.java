@@ -167,7 +167,7 @@ public final class DatacenterStatusFactory {
   }
 
   private static Map<String, OperatingSystemSupport> operatingSystems(ProviderCapability cap) {
-    if (cap == null || cap.operatingSystems() == null) {
+    if (cap == null || cap.operatingSystems() == null || cap.operatingSystems().isEmpty()) {
       return null;
     }
     Map<String, OperatingSystemSupport> out = new LinkedHashMap<>();

@@ -1,0 +1,126 @@
+package dev.dualstack.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import dev.dualstack.operator.api.CloudSpec;
+import dev.dualstack.operator.api.Cluster;
+import dev.dualstack.operator.api.ClusterStatus;
+import dev.dualstack.operator.api.ProviderStatus;
+import dev.dualstack.operator.pipeline.PipelineResult;
+import dev.dualstack.operator.pipeline.Rendering;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The BYO ConfigMap follows the accepted rendering: written, left alone, deleted. */
+class JoinConfigMapsTest {
+  private final ConfigMapWriter writer = mock(ConfigMapWriter.class);
+  private final JoinConfigMaps maps = new JoinConfigMaps("ns", writer);
+  private final Cluster cluster = owner();
+
+  private static Cluster owner() {
+    Cluster c =
+        Fixtures.cluster(
+            "b",
+            Fixtures.byoCloud("dc", List.of(new CloudSpec.ByoNode("n1", "10.0.0.1", "fd00::1"))),
+            Fixtures.dualStackNetwork());
+    c.getMetadata().setUid("uid-b");
+    return c;
+  }
+
+  private static ClusterStatus status(
+      String provider, String ipFamily, ProviderStatus.BringYourOwn byo) {
+    return new ClusterStatus(
+        1L,
+        1L,
+        "Ready",
+        ipFamily,
+        "dc",
+        null,
+        null,
+        null,
+        new ProviderStatus(provider, null, null, null, null, null, null, null, null, byo),
+        null,
+        null,
+        List.of());
+  }
+
+  private PipelineResult result(boolean accepted) {
+    return new PipelineResult(
+        "b",
+        cluster.getSpec(),
+        "bringyourown",
+        true,
+        List.of(),
+        List.of(),
+        accepted ? new Rendering("IPv4+IPv6", "dc", null, null, null, null) : null,
+        null,
+        null);
+  }
+
+  private static ConfigMap existing() {
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName("b-kubeadm-join")
+        .withNamespace("ns")
+        .endMetadata()
+        .build();
+  }
+
+  @Test
+  void nodeIpsComeFromTheEffectiveSpecWithIpv6OnlyOnDualStack() {
+    assertThat(
+            KubeadmJoinConfigMap.nodes(
+                status("bringyourown", "IPv4+IPv6", null), cluster.getSpec()))
+        .containsExactly(new KubeadmJoinConfigMap.JoinNode("n1", "10.0.0.1,fd00::1"));
+    assertThat(KubeadmJoinConfigMap.nodes(status("bringyourown", "IPv4", null), cluster.getSpec()))
+        .containsExactly(new KubeadmJoinConfigMap.JoinNode("n1", "10.0.0.1"));
+  }
+
+  @Test
+  void theRenderedNodeListWinsWhenTheRendererProvidesOne() {
+    var byo =
+        new ProviderStatus.BringYourOwn(
+            "b-kubeadm-join", List.of(new ProviderStatus.Node("n9", "10.0.0.9,fd00::9")));
+    assertThat(
+            KubeadmJoinConfigMap.nodes(status("bringyourown", "IPv4+IPv6", byo), cluster.getSpec()))
+        .containsExactly(new KubeadmJoinConfigMap.JoinNode("n9", "10.0.0.9,fd00::9"));
+  }
+
+  @Test
+  void writesOnAcceptanceWithOwnerAndLabels() {
+    maps.reconcile(cluster, result(true), status("bringyourown", "IPv4+IPv6", null), null);
+
+    var captor = org.mockito.ArgumentCaptor.forClass(ConfigMap.class);
+    verify(writer).write(captor.capture(), any());
+    ConfigMap cm = captor.getValue();
+    assertThat(cm.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.getUid()).isEqualTo("uid-b"));
+    assertThat(cm.getMetadata().getLabels())
+        .containsEntry(KubeadmJoinConfigMap.MANAGED_BY_LABEL, KubeadmJoinConfigMap.MANAGED_BY)
+        .containsEntry(KubeadmJoinConfigMap.CLUSTER_LABEL, "b");
+    assertThat(cm.getData()).containsOnlyKeys("n1.yaml");
+  }
+
+  @Test
+  void leavesTheConfigMapAloneWhileANewSpecIsRefused() {
+    maps.reconcile(cluster, result(false), status("bringyourown", "IPv4+IPv6", null), existing());
+
+    verify(writer, never()).write(any(), any());
+    verify(writer, never()).delete(any());
+  }
+
+  @Test
+  void deletesItOnceTheAcceptedProviderIsNoLongerBringYourOwn() {
+    ConfigMap current = existing();
+    maps.reconcile(cluster, result(true), status("edge", "IPv4", null), current);
+
+    verify(writer).delete(current);
+  }
+}
