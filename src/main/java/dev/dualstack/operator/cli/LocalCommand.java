@@ -89,7 +89,7 @@ public final class LocalCommand implements Callable<Integer> {
     CapabilityMatrix matrix =
         capabilities == null
             ? CapabilityMatrixLoader.builtin()
-            : CapabilityMatrixLoader.fromFile(capabilities);
+            : CapabilityMatrixLoader.load(capabilities);
     try (EmbeddedApiServer api = new EmbeddedApiServer().start();
         KubernetesClient operatorClient = api.newClient();
         OperatorRuntime operator =

@@ -105,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
     CapabilityMatrix matrix =
         capabilities == null
             ? CapabilityMatrixLoader.builtin()
-            : CapabilityMatrixLoader.fromFile(capabilities);
+            : CapabilityMatrixLoader.load(capabilities);
     OperatorSettings settings =
         new OperatorSettings(
             namespace,

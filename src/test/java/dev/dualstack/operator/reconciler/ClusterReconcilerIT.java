@@ -351,7 +351,16 @@ class ClusterReconcilerIT {
   }
 
   static String nodeIp(ConfigMap cm, String key) {
-    return yaml(cm, key).path("nodeRegistration").path("kubeletExtraArgs").path("node-ip").asText();
+    JsonNode args = yaml(cm, key).path("nodeRegistration").path("kubeletExtraArgs");
+    if (args.isArray()) { // kubeadm v1beta4: [{name, value}]
+      for (JsonNode a : args) {
+        if ("node-ip".equals(a.path("name").asText())) {
+          return a.path("value").asText();
+        }
+      }
+      return null;
+    }
+    return args.path("node-ip").asText();
   }
 
   private DatacenterStatus dcStatus(String name) {

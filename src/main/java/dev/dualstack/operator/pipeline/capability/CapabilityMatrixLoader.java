@@ -30,7 +30,7 @@ public final class CapabilityMatrixLoader {
   }
 
   /** A deployment's replacement matrix (a mounted file). */
-  public static CapabilityMatrix fromFile(java.nio.file.Path file) {
+  public static CapabilityMatrix load(java.nio.file.Path file) {
     try (InputStream in = java.nio.file.Files.newInputStream(file)) {
       return read(in, file.toString());
     } catch (IOException e) {
