@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dualstack.operator.api.Cluster;
@@ -243,6 +244,8 @@ public final class ManifestReader {
       Source source = new Source(file, line);
       try {
         JsonNode tree = BoundedYaml.toTree(doc);
+        // both are already known and computed by the CR classes, which log when they are set
+        ((ObjectNode) tree).remove(List.of("apiVersion", "kind"));
         List<List<Object>> unknown = new ArrayList<>();
         if (Cluster.KIND.equals(kind)) {
           Cluster c = map(tree, Cluster.class, unknown);
