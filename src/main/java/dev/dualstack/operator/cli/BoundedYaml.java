@@ -42,14 +42,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *
  * <p>Limits: UTF-8 only, no NUL, at most {@value #MAX_BYTES} bytes per file, {@value
  * #MAX_COLLECTION_ALIASES} aliases of collections, nesting depth {@value #MAX_DEPTH}, {@value
- * #MAX_NODES} nodes per document after alias expansion. Documents per run are counted by the
- * caller.
+ * #MAX_NODES} nodes per document, when composed and again after alias expansion. Documents are
+ * composed one at a time; documents per run are counted by the caller.
  */
 final class BoundedYaml {
   static final int MAX_BYTES = 16 * 1024 * 1024;
   static final int MAX_COLLECTION_ALIASES = 50;
   static final int MAX_DEPTH = 64;
-  static final int MAX_NODES = 100_000;
+  static final int MAX_NODES = 200_000;
 
   private static final Set<String> TRUE = Set.of("true", "yes", "on", "y");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -133,8 +133,19 @@ final class BoundedYaml {
     return text;
   }
 
-  /** Composes every document of {@code text}; empty documents are dropped. */
-  static List<Node> compose(String text, int maxDocuments) throws YamlProblem {
+  /** Receives the composed documents one at a time. */
+  @FunctionalInterface
+  interface DocumentConsumer {
+    void accept(Node document);
+  }
+
+  /**
+   * Composes the documents of {@code text} one at a time and hands each non-empty one to {@code
+   * consumer} before composing the next, so memory holds one document at most. Returns the number
+   * of documents handed over.
+   */
+  static int forEachDocument(String text, int maxDocuments, DocumentConsumer consumer)
+      throws YamlProblem {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
@@ -143,19 +154,20 @@ final class BoundedYaml {
     options.setAllowDuplicateKeys(false);
     options.setMergeOnCompose(true);
     StreamReader reader = new StreamReader(new StringReader(text));
-    Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
-    List<Node> documents = new ArrayList<>();
+    CountingComposer composer = new CountingComposer(new ParserImpl(reader, options), options);
+    int count = 0;
     try {
       while (composer.checkNode()) {
         Node node = composer.getNode();
         if (isEmpty(node)) {
           continue;
         }
-        if (documents.size() >= maxDocuments) {
+        if (count >= maxDocuments) {
           throw new YamlProblem(
               "more than " + maxDocuments + " YAML documents", node.getStartMark());
         }
-        documents.add(node);
+        count++;
+        consumer.accept(node);
       }
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -163,10 +175,57 @@ final class BoundedYaml {
       String context = e.getContext() != null ? e.getContext() + ": " : "";
       throw new YamlProblem("invalid YAML: " + context + oneLine(problem), mark);
     } catch (YAMLException e) {
-      // limits (aliases, depth, code points) are reported without a mark: use the reader position
+      // limits (aliases, depth, code points, nodes) come without a mark: use the reader position
       throw new YamlProblem("YAML rejected: " + oneLine(e.getMessage()), reader.getMark());
     }
+    return count;
+  }
+
+  /** Every non-empty document of {@code text}, composed (for small inputs). */
+  static List<Node> compose(String text, int maxDocuments) throws YamlProblem {
+    List<Node> documents = new ArrayList<>();
+    forEachDocument(text, maxDocuments, documents::add);
     return documents;
+  }
+
+  /** A composer that refuses documents of more than {@link #MAX_NODES} nodes while composing. */
+  private static final class CountingComposer extends Composer {
+    private int nodes;
+
+    CountingComposer(ParserImpl parser, LoaderOptions options) {
+      super(parser, new Resolver(), options);
+    }
+
+    @Override
+    public Node getNode() {
+      nodes = 0;
+      return super.getNode();
+    }
+
+    private void count() {
+      if (++nodes > MAX_NODES) {
+        throw new YAMLException("a document has more than " + MAX_NODES + " nodes");
+      }
+    }
+
+    @Override
+    protected Node composeScalarNode(
+        String anchor, List<org.yaml.snakeyaml.comments.CommentLine> blockComments) {
+      count();
+      return super.composeScalarNode(anchor, blockComments);
+    }
+
+    @Override
+    protected Node composeSequenceNode(String anchor) {
+      count();
+      return super.composeSequenceNode(anchor);
+    }
+
+    @Override
+    protected Node composeMappingNode(String anchor) {
+      count();
+      return super.composeMappingNode(anchor);
+    }
   }
 
   private static boolean isEmpty(Node node) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dualstack.operator.api.Cluster;
@@ -43,8 +44,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *       versions are skipped with a note; so are unknown fields (kubectl's strict validation would
  *       reject them; the API server's pruning would drop them).
  *   <li>Untrusted input is bounded (see {@link BoundedYaml}): UTF-8 only, 16 MiB per file, {@value
- *       #MAX_DOCUMENTS} documents per read, 50 collection aliases, depth 64, 100,000 nodes per
- *       document after alias expansion. Breaking a limit is a problem, never an OutOfMemoryError.
+ *       #MAX_DOCUMENTS} documents per read, 50 collection aliases, depth 64, 200,000 nodes per
+ *       document (when composed, and again after alias expansion); documents are composed and
+ *       handled one at a time. Breaking a limit is a problem, never an OutOfMemoryError.
  *   <li>Unreadable input is a {@link Problem} naming file, line and column: a missing file, bad
  *       encoding, malformed YAML (the rest of that file is skipped), or a document that does not
  *       map onto the API classes (a per-object problem naming the field path, e.g. {@code
@@ -142,18 +144,6 @@ public final class ManifestReader {
     return files;
   }
 
-  /**
-   * Reads one file's documents as Jackson trees (bounded, aliases expanded), for other YAML inputs
-   * of the command line such as a capability matrix file.
-   */
-  static List<JsonNode> readTrees(Path file) throws IOException, YamlProblem {
-    List<JsonNode> trees = new ArrayList<>();
-    for (Node doc : BoundedYaml.compose(BoundedYaml.decode(bytes(file)), MAX_DOCUMENTS)) {
-      trees.add(BoundedYaml.toTree(doc));
-    }
-    return trees;
-  }
-
   private static byte[] bytes(Path file) throws IOException, YamlProblem {
     long size = Files.size(file);
     if (size > BoundedYaml.MAX_BYTES) {
@@ -188,13 +178,15 @@ public final class ManifestReader {
     }
 
     void readFile(Path file) {
-      List<Node> docs;
       try {
         if (!Files.exists(file)) {
           problems.add(new Problem(file, 0, 0, null, "no such file or directory"));
           return;
         }
-        docs = BoundedYaml.compose(BoundedYaml.decode(bytes(file)), MAX_DOCUMENTS - documents);
+        String text = BoundedYaml.decode(bytes(file));
+        documents +=
+            BoundedYaml.forEachDocument(
+                text, MAX_DOCUMENTS - documents, doc -> readDocument(file, doc));
       } catch (YamlProblem e) {
         problems.add(new Problem(file, e.line(), e.column(), null, e.getMessage()));
         return;
@@ -202,20 +194,16 @@ public final class ManifestReader {
         problems.add(new Problem(file, 0, 0, null, "cannot read: " + e));
         return;
       }
-      documents += docs.size();
-      for (Node doc : docs) {
-        readDocument(file, doc, doc);
-      }
     }
 
-    void readDocument(Path file, Node doc, Node root) {
+    void readDocument(Path file, Node doc) {
       int line = doc.getStartMark().getLine() + 1;
       String apiVersion = BoundedYaml.topLevelScalar(doc, "apiVersion");
       String kind = BoundedYaml.topLevelScalar(doc, "kind");
       if ("v1".equals(apiVersion) && kind != null && kind.endsWith("List")) {
         Node items = value(doc, "items");
         if (items instanceof SequenceNode seq) {
-          seq.getValue().forEach(item -> readDocument(file, item, item));
+          seq.getValue().forEach(item -> readDocument(file, item));
           return;
         }
       }
@@ -243,6 +231,8 @@ public final class ManifestReader {
       Source source = new Source(file, line);
       try {
         JsonNode tree = BoundedYaml.toTree(doc);
+        // both are already known and computed by the CR classes, which log when they are set
+        ((ObjectNode) tree).remove(List.of("apiVersion", "kind"));
         List<List<Object>> unknown = new ArrayList<>();
         if (Cluster.KIND.equals(kind)) {
           Cluster c = map(tree, Cluster.class, unknown);

@@ -227,6 +227,19 @@ class ManifestReaderTest {
   }
 
   @Test
+  void hugeDocumentIsRejectedWhileComposing() throws IOException {
+    Manifests m = readText(tmp, "a: [" + "1,".repeat(BoundedYaml.MAX_NODES) + "1]\n");
+
+    assertThat(m.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message()).contains("more than " + BoundedYaml.MAX_NODES + " nodes");
+              assertThat(p.line()).isEqualTo(1);
+            });
+  }
+
+  @Test
   void recursiveAliasIsBounded() throws IOException {
     Manifests m =
         readText(
