@@ -86,10 +86,17 @@ public final class LocalCommand implements Callable<Integer> {
     if (manifests == null) {
       return 2;
     }
-    CapabilityMatrix matrix =
-        capabilities == null
-            ? CapabilityMatrixLoader.builtin()
-            : CapabilityMatrixLoader.load(capabilities);
+    CapabilityMatrix matrix;
+    try {
+      matrix =
+          capabilities == null
+              ? CapabilityMatrixLoader.builtin()
+              : CapabilityFileReader.read(capabilities);
+    } catch (CapabilityFileReader.UnreadableException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
     try (EmbeddedApiServer api = new EmbeddedApiServer().start();
         KubernetesClient operatorClient = api.newClient();
         OperatorRuntime operator =

@@ -14,7 +14,9 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code run}: the operator against the cluster of the current kubeconfig or in-cluster config.
@@ -23,6 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the operator.")
 public final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--namespace",
@@ -102,10 +106,17 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Logging.configure(logFormat, null);
-    CapabilityMatrix matrix =
-        capabilities == null
-            ? CapabilityMatrixLoader.builtin()
-            : CapabilityMatrixLoader.load(capabilities);
+    CapabilityMatrix matrix;
+    try {
+      matrix =
+          capabilities == null
+              ? CapabilityMatrixLoader.builtin()
+              : CapabilityFileReader.read(capabilities);
+    } catch (CapabilityFileReader.UnreadableException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
     OperatorSettings settings =
         new OperatorSettings(
             namespace,

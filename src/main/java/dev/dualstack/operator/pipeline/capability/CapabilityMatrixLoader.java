@@ -29,15 +29,6 @@ public final class CapabilityMatrixLoader {
     }
   }
 
-  /** A deployment's replacement matrix (a mounted file). */
-  public static CapabilityMatrix load(java.nio.file.Path file) {
-    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-      return read(in, file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static CapabilityMatrix read(InputStream in, String source) throws IOException {
     CapabilityFile f = YAML.readValue(in, CapabilityFile.class);
     return new CapabilityMatrix(f.defaultCni(), f.providers(), f.cni(), source);
