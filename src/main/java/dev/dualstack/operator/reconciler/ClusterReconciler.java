@@ -73,6 +73,12 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
                 .withSecondaryToPrimaryMapper(
                     new DatacenterToClusterMapper(context.getPrimaryCache()))
                 .withPrimaryToSecondaryMapper(DatacenterToClusterMapper.datacenterOf())
+                // a Datacenter's own status writes change nothing for its clusters
+                .withOnUpdateFilter(
+                    (updated, old) ->
+                        !Objects.equals(
+                            updated.getMetadata().getGeneration(),
+                            old.getMetadata().getGeneration()))
                 .build(),
             context);
     var configMaps =
@@ -121,6 +127,16 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
     } finally {
       MDC.remove(MDC_CLUSTER);
     }
+  }
+
+  /**
+   * Which Cluster updates to reconcile: a new generation (spec) or changed labels (the {@code
+   * unsafe-*} switches change what the update rules accept without changing the generation). Status
+   * writes, including the operator's own, are not reconciled.
+   */
+  public static boolean relevantUpdate(Cluster updated, Cluster old) {
+    return !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
+        || !Objects.equals(updated.getMetadata().getLabels(), old.getMetadata().getLabels());
   }
 
   /** How many times {@link #reconcile} ran (tests and diagnostics). */

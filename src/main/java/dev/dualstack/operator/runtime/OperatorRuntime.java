@@ -95,7 +95,9 @@ public final class OperatorRuntime implements AutoCloseable {
     operator.register(
         clusterReconciler,
         c -> {
-          c.withRetry(retry);
+          c.withRetry(retry)
+              .withGenerationAware(false)
+              .withOnUpdateFilter(ClusterReconciler::relevantUpdate);
           if (settings.labelSelector() != null && !settings.labelSelector().isBlank()) {
             c.withLabelSelector(settings.labelSelector());
           }

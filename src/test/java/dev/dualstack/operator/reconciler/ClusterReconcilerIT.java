@@ -193,15 +193,13 @@ class ClusterReconcilerIT {
     int writes = h.statusWrites("quiet");
     assertThat(writes).isGreaterThanOrEqualTo(1);
 
-    // a Datacenter change that does not matter to the cluster triggers a reconcile of it
-    h.client
-        .resources(Datacenter.class)
-        .withName("dc-quiet")
-        .edit(
-            d -> {
-              d.getMetadata().setLabels(Map.of("touched", "yes"));
-              return d;
-            });
+    // a label that does not matter to the rules triggers a reconcile that changes nothing
+    edit(
+        "quiet",
+        c -> {
+          c.getMetadata().setLabels(Map.of("touched", "yes"));
+          return c;
+        });
     await().atMost(WAIT).until(() -> h.runtime.clusterReconciler().reconciliations() > before);
 
     assertThat(h.statusWrites("quiet")).isEqualTo(writes);
@@ -370,5 +368,23 @@ class ClusterReconcilerIT {
 
   private ConfigMap configMap(String name) {
     return h.client.configMaps().inNamespace(OperatorHarness.NAMESPACE).withName(name).get();
+  }
+
+  @Test
+  void anUnsafeLabelAloneTriggersAReconcile() {
+    createDc(Fixtures.openstackDc("dc-label", true));
+    create(Fixtures.openstackCluster("label", "dc-label"));
+    awaitPhase("label", PHASE_READY);
+    long before = h.runtime.clusterReconciler().reconciliations();
+
+    edit(
+        "label",
+        c -> {
+          c.getMetadata().setLabels(Map.of(LABEL_UNSAFE_CNI_MIGRATION, "true"));
+          return c;
+        });
+
+    await().atMost(WAIT).until(() -> h.runtime.clusterReconciler().reconciliations() > before);
+    assertThat(h.cluster("label").getMetadata().getGeneration()).isEqualTo(1L);
   }
 }

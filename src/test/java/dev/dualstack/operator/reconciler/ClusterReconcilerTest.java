@@ -163,4 +163,20 @@ class ClusterReconcilerTest {
     verify(second, never()).write(any(), any());
     verify(second, never()).delete(any());
   }
+
+  @Test
+  void specAndLabelChangesAreReconciledStatusWritesAreNot() {
+    Cluster old = withGeneration(Fixtures.openstackCluster("c", "dc"), 1);
+    Cluster statusOnly = withGeneration(Fixtures.openstackCluster("c", "dc"), 1);
+    statusOnly.setStatus(
+        new ClusterStatus(
+            1L, 1L, PHASE_READY, null, null, null, null, null, null, null, null, null));
+    Cluster labelled = withGeneration(Fixtures.openstackCluster("c", "dc"), 1);
+    labelled.getMetadata().setLabels(java.util.Map.of(LABEL_UNSAFE_CNI_MIGRATION, "true"));
+    Cluster newSpec = withGeneration(Fixtures.openstackCluster("c", "dc"), 2);
+
+    assertThat(ClusterReconciler.relevantUpdate(statusOnly, old)).isFalse();
+    assertThat(ClusterReconciler.relevantUpdate(labelled, old)).isTrue();
+    assertThat(ClusterReconciler.relevantUpdate(newSpec, old)).isTrue();
+  }
 }
