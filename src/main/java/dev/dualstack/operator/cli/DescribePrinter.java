@@ -182,7 +182,10 @@ public final class DescribePrinter {
     return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
   }
 
-  /** {@code nodeCidrMaskSizeIPv4} → {@code Node Cidr Mask Size IPv4}, as kubectl titles keys. */
+  /**
+   * {@code nodeCidrMaskSizeIPv4} → {@code Node Cidr Mask Size IPv4}, {@code ipv6Enabled} → {@code
+   * Ipv6 Enabled}, as kubectl titles keys.
+   */
   static String title(String key) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < key.length(); i++) {
@@ -190,7 +193,9 @@ public final class DescribePrinter {
       if (i == 0) {
         sb.append(Character.toUpperCase(c));
       } else {
-        if (Character.isUpperCase(c) && Character.isLowerCase(key.charAt(i - 1))) {
+        char before = key.charAt(i - 1);
+        if (Character.isUpperCase(c)
+            && (Character.isLowerCase(before) || Character.isDigit(before))) {
           sb.append(' ');
         }
         sb.append(c);

@@ -72,4 +72,22 @@ class DescribePrinterTest {
         .containsPattern("Ready +True +Ready +2026-01-01T00:00:00Z +in effect")
         .containsPattern("Normal +NetworkAccepted +30s +dualstack-operator +accepted generation 2");
   }
+
+  @Test
+  void titlesSplitCamelCaseAfterLowerCaseLettersAndDigits() {
+    Cluster c = new Cluster();
+    c.setMetadata(new ObjectMetaBuilder().withName("x").build());
+    String text =
+        DescribePrinter.describe(
+            c,
+            Map.of("ipv6Enabled", true, "nodeCidrMaskSizeIPv4", 24),
+            null,
+            List.of(),
+            Instant.EPOCH);
+    assertThat(text)
+        .contains("Ipv6 Enabled:")
+        .contains("Node Cidr Mask Size IPv4:")
+        .contains("Status:\n  <none>\n")
+        .contains("Events:        <none>");
+  }
 }
