@@ -7,6 +7,7 @@ import static dev.dualstack.operator.api.Conditions.REASON_DATACENTER_IPV6_DISAB
 import static dev.dualstack.operator.api.Conditions.REASON_DATACENTER_VALID;
 import static dev.dualstack.operator.api.Conditions.REASON_DUAL_STACK_SUPPORTED;
 import static dev.dualstack.operator.api.Conditions.REASON_DUAL_STACK_UNKNOWN;
+import static dev.dualstack.operator.api.Conditions.REASON_UNSUPPORTED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -154,6 +155,15 @@ public final class DatacenterStatusFactory {
               "dual-stack on "
                   + display
                   + " is not known to work; dual-stack clusters are allowed with a warning");
+      // modes added to the matrix later read as "not available"
+      default ->
+          new DualStack(
+              false,
+              REASON_UNSUPPORTED,
+              "the capability matrix marks dual-stack on "
+                  + display
+                  + " as "
+                  + name(cap.dualStack()));
     };
   }
 
@@ -182,12 +192,14 @@ public final class DatacenterStatusFactory {
     return out;
   }
 
+  /** Matrix value as data, {@code minorIssue} → {@code MinorIssue}. */
   private static String support(CapabilityMatrix.Support s) {
-    return switch (s) {
-      case SUPPORTED -> "Supported";
-      case UNTESTED -> "Untested";
-      case MINOR_ISSUE -> "MinorIssue";
-      case ANY -> "Any";
-    };
+    String n = name(s);
+    return n.isEmpty() ? n : Character.toUpperCase(n.charAt(0)) + n.substring(1);
+  }
+
+  /** The name an enum value has in capabilities.yaml. */
+  private static String name(Enum<?> value) {
+    return JSON.convertValue(value, String.class);
   }
 }
