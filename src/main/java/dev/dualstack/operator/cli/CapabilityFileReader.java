@@ -47,14 +47,14 @@ final class CapabilityFileReader {
   static CapabilityMatrix read(Path file) throws UnreadableException {
     try {
       if (!Files.isRegularFile(file)) {
-        throw new UnreadableException(new Problem(file, 0, 0, null, "no such file"));
+        throw new UnreadableException(new Problem(file, 0, 0, "no such file"));
       }
       if (Files.size(file) > BoundedYaml.MAX_BYTES) {
-        throw new UnreadableException(new Problem(file, 0, 0, null, "file is too large"));
+        throw new UnreadableException(new Problem(file, 0, 0, "file is too large"));
       }
       List<Node> docs = BoundedYaml.compose(BoundedYaml.decode(Files.readAllBytes(file)), 1);
       if (docs.isEmpty()) {
-        throw new UnreadableException(new Problem(file, 0, 0, null, "the file is empty"));
+        throw new UnreadableException(new Problem(file, 0, 0, "the file is empty"));
       }
       Node doc = docs.get(0);
       CapabilityFile f;
@@ -70,18 +70,19 @@ final class CapabilityFileReader {
                 file,
                 at.getStartMark().getLine() + 1,
                 at.getStartMark().getColumn() + 1,
+                null,
                 ManifestReader.fieldPath(path),
                 e.getOriginalMessage()));
       }
       if (f.providers() == null || f.providers().isEmpty() || f.cni() == null) {
         throw new UnreadableException(
-            new Problem(file, 1, 1, null, "a capability matrix needs providers and cni"));
+            new Problem(file, 1, 1, "a capability matrix needs providers and cni"));
       }
       return new CapabilityMatrix(f.defaultCni(), f.providers(), f.cni(), file.toString());
     } catch (YamlProblem e) {
-      throw new UnreadableException(new Problem(file, e.line(), e.column(), null, e.getMessage()));
+      throw new UnreadableException(new Problem(file, e.line(), e.column(), e.getMessage()));
     } catch (IOException e) {
-      throw new UnreadableException(new Problem(file, 0, 0, null, "cannot read: " + e));
+      throw new UnreadableException(new Problem(file, 0, 0, "cannot read: " + e));
     }
   }
 }
