@@ -88,7 +88,7 @@ public final class CapabilityMatrixLoader {
     try {
       f = YAML.readValue(text, CapabilityFile.class);
     } catch (JsonProcessingException e) {
-      throw new CapabilityMatrixException(source, List.of(problem(e)));
+      throw new CapabilityMatrixException(source, List.of(problem(e, lines)));
     }
     if (f == null) {
       throw new CapabilityMatrixException(source, List.of(new Problem(1, "the file is empty")));
@@ -101,10 +101,13 @@ public final class CapabilityMatrixLoader {
         f.defaultCni(), f.providers(), f.cni(), f.operatingSystemNotes(), source);
   }
 
-  private static Problem problem(JsonProcessingException e) {
+  private static Problem problem(JsonProcessingException e, Map<String, Integer> lines) {
     JsonLocation loc = e.getLocation();
-    int line = loc == null ? 0 : loc.getLineNr();
     String path = e instanceof JsonMappingException m ? path(m) : "";
+    // Jackson reports where it noticed the problem (for records possibly the end of the object);
+    // the key's own line is more useful
+    Integer keyLine = lines.get(path);
+    int line = keyLine != null ? keyLine : loc == null ? 0 : loc.getLineNr();
     String at = path.isEmpty() ? "" : " at " + path;
     if (e instanceof UnrecognizedPropertyException u) {
       return new Problem(
