@@ -40,7 +40,7 @@ final class ProviderRenderer {
     DatacenterSpec dc = ctx.datacenter() == null ? null : ctx.datacenter().spec();
     String p = ctx.provider();
     var b = new Builder(p);
-    switch (p) {
+    switch (p == null ? "" : p) {
       case "openstack" -> {
         CloudSpec userCloud = ctx.input().spec().cloud();
         b.openstack =
