@@ -151,10 +151,20 @@ class HelmChartTest {
     expectations.accept(r);
   }
 
-  @Test
-  void refusesUnknownLogFormat() {
-    assertThatThrownBy(() -> Chart.template("logFormat: xml\n"))
-        .hasMessageContaining("logFormat must be json or text");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badValues")
+  void refusesBadValues(String values, String named) {
+    assertThatThrownBy(() -> Chart.template(values)).hasMessageContaining(named);
+  }
+
+  static Stream<Arguments> badValues() {
+    return Stream.of(
+        Arguments.of("logFormat: xml\n", "logFormat"),
+        Arguments.of("concurrency: 0\n", "concurrency"),
+        Arguments.of("replicas: two\n", "replicas"),
+        Arguments.of("image: {pullPolicy: Sometimes}\n", "pullPolicy"),
+        Arguments.of("metrics: {port: 70000}\n", "port"),
+        Arguments.of("capabilities: {mountPath: relative/dir}\n", "mountPath"));
   }
 
   @Test
