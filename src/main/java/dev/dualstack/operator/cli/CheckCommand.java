@@ -84,7 +84,7 @@ public final class CheckCommand implements Callable<Integer> {
                 ? CapabilityMatrixLoader.builtin()
                 : CapabilityFileReader.read(capabilities);
       } catch (UnreadableException e) {
-        err.println("error: " + e.problem());
+        e.problems().forEach(p -> err.println("error: " + p));
         return UNREADABLE;
       }
       Manifests manifests = ManifestReader.read(paths);
