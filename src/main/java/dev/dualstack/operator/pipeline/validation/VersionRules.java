@@ -1,0 +1,24 @@
+package dev.dualstack.operator.pipeline.validation;
+
+import dev.dualstack.operator.pipeline.KubeVersion;
+import dev.dualstack.operator.pipeline.ValidationContext;
+import dev.dualstack.operator.pipeline.field.ErrorType;
+import dev.dualstack.operator.pipeline.field.Errors;
+import dev.dualstack.operator.pipeline.field.FieldPath;
+
+/** {@code spec.version}: when set, a Kubernetes version such as 1.31.4. */
+final class VersionRules {
+  private VersionRules() {}
+
+  static void validate(ValidationContext ctx, Errors errors) {
+    String v = ctx.effective().version();
+    if (v != null && !v.isBlank() && KubeVersion.parse(v).isEmpty()) {
+      errors.add(
+          "VER-001",
+          ErrorType.INVALID,
+          FieldPath.of("spec").child("version"),
+          v,
+          "must be a Kubernetes version such as 1.31.4 or v1.31");
+    }
+  }
+}
