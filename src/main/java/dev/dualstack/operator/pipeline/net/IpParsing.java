@@ -24,7 +24,7 @@ final class IpParsing {
         new IPv4AddressStringParameters.Builder()
             .allowLeadingZeros(false)
             .allowUnlimitedLeadingZeros(false)
-            .allowPrefixLengthLeadingZeros(false)
+            .allowPrefixLengthLeadingZeros(true)
             .allowWildcardedSeparator(false)
             .allowBinary(false)
             .setRangeOptions(RangeParameters.NO_RANGE)
@@ -47,7 +47,7 @@ final class IpParsing {
         .allowWildcardedSeparator(false)
         .allowLeadingZeros(true)
         .allowUnlimitedLeadingZeros(false)
-        .allowPrefixLengthLeadingZeros(false)
+        .allowPrefixLengthLeadingZeros(true)
         .allowPrefixesBeyondAddressSize(false)
         .setRangeOptions(RangeParameters.NO_RANGE);
     v6b.getEmbeddedIPv4AddressParametersBuilder()
