@@ -26,7 +26,7 @@ final class ExposeRules {
   static void validate(ValidationContext ctx, Errors errors) {
     ClusterSpec s = ctx.effective();
     String strategy = s.exposeStrategy();
-    boolean known = STRATEGIES.contains(strategy);
+    boolean known = strategy != null && STRATEGIES.contains(strategy);
     if (!known) {
       errors.add(
           "NET-018",

@@ -29,7 +29,7 @@ final class ProxyRules {
           "must be " + ClusterDefaulter.DNS_DOMAIN);
     }
     String mode = n.proxyMode();
-    if (!PROXY_MODES.contains(mode)) {
+    if (mode == null || !PROXY_MODES.contains(mode)) {
       errors.add(
           "NET-015",
           ErrorType.NOT_SUPPORTED,
@@ -38,7 +38,7 @@ final class ProxyRules {
           "supported values: " + PROXY_MODES);
     } else if ("ebpf".equals(mode)) {
       String cni = s.cniPlugin() == null ? null : s.cniPlugin().type();
-      if (!EBPF_CNIS.contains(cni)) {
+      if (cni == null || !EBPF_CNIS.contains(cni)) {
         errors.add(
             "NET-016",
             ErrorType.FORBIDDEN,
