@@ -47,12 +47,12 @@ class ClusterRendererTest {
         render(
                 "aws: {}",
                 "cloud: {dc: dc1, aws: {}}\ncniPlugin: {type: none}\n"
-                    + "clusterNetwork: {ipFamily: IPv4+IPv6, nodeCidrMaskSizeIPv6: 72}")
+                    + "clusterNetwork: {ipFamily: IPv4+IPv6, nodeCidrMaskSizeIPv6: 60}")
             .components()
             .kubeControllerManager();
     assertThat(kcm.nodeCIDRMaskSize()).isNull();
     assertThat(kcm.nodeCIDRMaskSizeIPv4()).isEqualTo(24);
-    assertThat(kcm.nodeCIDRMaskSizeIPv6()).isEqualTo(72);
+    assertThat(kcm.nodeCIDRMaskSizeIPv6()).isEqualTo(60);
     assertThat(kcm.serviceClusterIPRange()).isEqualTo("10.240.16.0/20,fd02::/108");
   }
 
