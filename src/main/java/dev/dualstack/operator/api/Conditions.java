@@ -29,6 +29,10 @@ public final class Conditions {
   public static final String REASON_DUAL_STACK_UNKNOWN = "DualStackUnknown";
   public static final String REASON_DATACENTER_IPV6_DISABLED = "DatacenterIPv6Disabled";
   public static final String REASON_UNSUPPORTED = "DualStackUnsupported";
+  public static final String REASON_PROVIDER_DUAL_STACK_UNSUPPORTED =
+      "ProviderDualStackUnsupported";
+  public static final String REASON_OPERATING_SYSTEM_UNSUPPORTED = "OperatingSystemUnsupported";
+  public static final String REASON_PROVIDER_UNKNOWN = "ProviderUnknown";
   public static final String REASON_READY = "Ready";
   public static final String REASON_NOT_READY = "NotReady";
   public static final String REASON_MIGRATION_IN_PROGRESS = "MigrationInProgress";

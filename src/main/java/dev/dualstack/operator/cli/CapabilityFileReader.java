@@ -1,87 +1,48 @@
 package dev.dualstack.operator.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dualstack.operator.cli.BoundedYaml.YamlProblem;
 import dev.dualstack.operator.cli.ManifestReader.Problem;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrixException;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a capability matrix file given with {@code --capabilities}: the shape of the built-in
- * {@code capabilities.yaml} (unknown fields are errors), read with the same bounds as manifests.
+ * {@code --capabilities FILE} for the subcommands: {@link CapabilityMatrixLoader#load} with its
+ * problems as command-line {@link Problem}s ({@code file:line: message}), one line each.
  */
 final class CapabilityFileReader {
-  private static final ObjectMapper STRICT =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   private CapabilityFileReader() {}
 
-  /** The file's shape, as in the built-in file. */
-  record CapabilityFile(
-      String defaultCni,
-      Map<String, CapabilityMatrix.ProviderCapability> providers,
-      Map<String, CapabilityMatrix.CniCapability> cni) {}
-
-  /** Thrown with a problem naming file, line and field. */
+  /** Thrown with every problem of the file; the message has one {@code file:line: ...} per line. */
   static final class UnreadableException extends Exception {
-    private final transient Problem problem;
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem> problems;
 
-    UnreadableException(Problem problem) {
-      super(problem.toString(), null, false, false);
-      this.problem = problem;
+    UnreadableException(List<Problem> problems) {
+      super(
+          String.join("\n", problems.stream().map(Problem::toString).toList()), null, false, false);
+      this.problems = List.copyOf(problems);
     }
 
+    List<Problem> problems() {
+      return problems;
+    }
+
+    /** The first problem. */
     Problem problem() {
-      return problem;
+      return problems.get(0);
     }
   }
 
   static CapabilityMatrix read(Path file) throws UnreadableException {
     try {
-      if (!Files.isRegularFile(file)) {
-        throw new UnreadableException(new Problem(file, 0, 0, null, "no such file"));
-      }
-      if (Files.size(file) > BoundedYaml.MAX_BYTES) {
-        throw new UnreadableException(new Problem(file, 0, 0, null, "file is too large"));
-      }
-      List<Node> docs = BoundedYaml.compose(BoundedYaml.decode(Files.readAllBytes(file)), 1);
-      if (docs.isEmpty()) {
-        throw new UnreadableException(new Problem(file, 0, 0, null, "the file is empty"));
-      }
-      Node doc = docs.get(0);
-      CapabilityFile f;
-      try {
-        f = STRICT.treeToValue(BoundedYaml.toTree(doc), CapabilityFile.class);
-      } catch (JsonMappingException e) {
-        List<Object> path = new ArrayList<>();
-        e.getPath()
-            .forEach(r -> path.add(r.getFieldName() != null ? r.getFieldName() : r.getIndex()));
-        Node at = BoundedYaml.locate(doc, path);
-        throw new UnreadableException(
-            new Problem(
-                file,
-                at.getStartMark().getLine() + 1,
-                at.getStartMark().getColumn() + 1,
-                ManifestReader.fieldPath(path),
-                e.getOriginalMessage()));
-      }
-      if (f.providers() == null || f.providers().isEmpty() || f.cni() == null) {
-        throw new UnreadableException(
-            new Problem(file, 1, 1, null, "a capability matrix needs providers and cni"));
-      }
-      return new CapabilityMatrix(f.defaultCni(), f.providers(), f.cni(), file.toString());
-    } catch (YamlProblem e) {
-      throw new UnreadableException(new Problem(file, e.line(), e.column(), null, e.getMessage()));
-    } catch (IOException e) {
-      throw new UnreadableException(new Problem(file, 0, 0, null, "cannot read: " + e));
+      return CapabilityMatrixLoader.load(file);
+    } catch (CapabilityMatrixException e) {
+      List<Problem> problems =
+          e.problems().stream().map(p -> new Problem(file, p.line(), 0, p.message())).toList();
+      throw new UnreadableException(
+          problems.isEmpty() ? List.of(new Problem(file, 0, 0, e.getMessage())) : problems);
     }
   }
 }

@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
  * exceeded (aliases, depth, size, documents), or a Cluster/Datacenter document that does not map
  * onto the API (a field of the wrong type, an out-of-range number, no name). Such a document could
  * not even be stored by the API server, so there is no pipeline result for it; every problem is
- * printed as {@code file:line:column: field: message} and nothing is printed on stdout. {@value
- * #INTERNAL_ERROR} is a bug in the operator (stack trace on stderr).
+ * printed as {@code file:line:column: Kind name: field: message} and nothing is printed on stdout.
+ * {@value #INTERNAL_ERROR} is a bug in the operator (stack trace on stderr).
  */
 @Command(
     name = "check",
@@ -51,12 +51,14 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--output"},
+      paramLabel = "FORMAT",
       defaultValue = "text",
       description = "json, yaml or text (default).")
   Format output;
 
   @Option(
       names = "--capabilities",
+      paramLabel = "FILE",
       description = "Capability matrix file replacing the built-in one.")
   Path capabilities;
 
@@ -82,7 +84,7 @@ public final class CheckCommand implements Callable<Integer> {
                 ? CapabilityMatrixLoader.builtin()
                 : CapabilityFileReader.read(capabilities);
       } catch (UnreadableException e) {
-        err.println("error: " + e.problem());
+        e.problems().forEach(p -> err.println("error: " + p));
         return UNREADABLE;
       }
       Manifests manifests = ManifestReader.read(paths);

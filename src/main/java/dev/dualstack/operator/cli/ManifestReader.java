@@ -80,9 +80,16 @@ public final class ManifestReader {
 
   /**
    * Why (part of) the input is unreadable. {@code line}/{@code column} are 1-based, 0 when unknown;
-   * {@code field} is the path inside the object, or null.
+   * {@code object} names the object ({@code Cluster prod-eu}) and {@code field} the path inside it,
+   * both null when the problem is not about one object.
    */
-  public record Problem(Path file, int line, int column, String field, String message) {
+  public record Problem(
+      Path file, int line, int column, String object, String field, String message) {
+    Problem(Path file, int line, int column, String message) {
+      this(file, line, column, null, null, message);
+    }
+
+    /** {@code file:line:column: Cluster name: field.path: message}. */
     @Override
     public String toString() {
       StringBuilder sb = new StringBuilder().append(file);
@@ -93,6 +100,9 @@ public final class ManifestReader {
         }
       }
       sb.append(": ");
+      if (object != null) {
+        sb.append(object).append(": ");
+      }
       if (field != null && !field.isEmpty()) {
         sb.append(field).append(": ");
       }
@@ -166,7 +176,7 @@ public final class ManifestReader {
         try {
           files = files(path);
         } catch (IOException e) {
-          problems.add(new Problem(path, 0, 0, null, "cannot list directory: " + e));
+          problems.add(new Problem(path, 0, 0, "cannot list directory: " + e));
           continue;
         }
         if (files.isEmpty()) {
@@ -180,7 +190,7 @@ public final class ManifestReader {
     void readFile(Path file) {
       try {
         if (!Files.exists(file)) {
-          problems.add(new Problem(file, 0, 0, null, "no such file or directory"));
+          problems.add(new Problem(file, 0, 0, "no such file or directory"));
           return;
         }
         String text = BoundedYaml.decode(bytes(file));
@@ -188,10 +198,10 @@ public final class ManifestReader {
             BoundedYaml.forEachDocument(
                 text, MAX_DOCUMENTS - documents, doc -> readDocument(file, doc));
       } catch (YamlProblem e) {
-        problems.add(new Problem(file, e.line(), e.column(), null, e.getMessage()));
+        problems.add(new Problem(file, e.line(), e.column(), e.getMessage()));
         return;
       } catch (IOException e) {
-        problems.add(new Problem(file, 0, 0, null, "cannot read: " + e));
+        problems.add(new Problem(file, 0, 0, "cannot read: " + e));
         return;
       }
     }
@@ -236,12 +246,14 @@ public final class ManifestReader {
         List<List<Object>> unknown = new ArrayList<>();
         if (Cluster.KIND.equals(kind)) {
           Cluster c = map(tree, Cluster.class, unknown);
-          if (checkName(file, doc, c.getMetadata() == null ? null : c.getMetadata().getName())) {
+          if (checkName(
+              file, doc, kind, c.getMetadata() == null ? null : c.getMetadata().getName())) {
             clusters.add(new Located<>(c, source));
           }
         } else {
           Datacenter d = map(tree, Datacenter.class, unknown);
-          if (checkName(file, doc, d.getMetadata() == null ? null : d.getMetadata().getName())) {
+          if (checkName(
+              file, doc, kind, d.getMetadata() == null ? null : d.getMetadata().getName())) {
             datacenters.add(new Located<>(d, source));
           }
         }
@@ -254,7 +266,7 @@ public final class ManifestReader {
                   + ": unknown field, ignored (kubectl apply --validate=strict rejects it)");
         }
       } catch (YamlProblem e) {
-        problems.add(new Problem(file, e.line(), e.column(), null, e.getMessage()));
+        problems.add(new Problem(file, e.line(), e.column(), e.getMessage()));
       } catch (JsonMappingException e) {
         List<Object> path = path(e);
         Node at = BoundedYaml.locate(doc, path);
@@ -263,14 +275,15 @@ public final class ManifestReader {
                 file,
                 at.getStartMark().getLine() + 1,
                 at.getStartMark().getColumn() + 1,
+                kind + " " + nameOf(doc),
                 fieldPath(path),
-                kind + " " + nameOf(doc) + ": " + describe(e, at)));
+                describe(e, at)));
       } catch (IOException e) {
-        problems.add(new Problem(file, line, 0, null, kind + " " + nameOf(doc) + ": " + e));
+        problems.add(new Problem(file, line, 0, kind + " " + nameOf(doc), null, e.toString()));
       }
     }
 
-    boolean checkName(Path file, Node doc, String name) {
+    boolean checkName(Path file, Node doc, String kind, String name) {
       if (name == null || name.isBlank()) {
         Node at = BoundedYaml.locate(doc, List.of("metadata"));
         problems.add(
@@ -278,6 +291,7 @@ public final class ManifestReader {
                 file,
                 at.getStartMark().getLine() + 1,
                 at.getStartMark().getColumn() + 1,
+                kind + " <unnamed>",
                 "metadata.name",
                 "Required value: every object needs a name"));
         return false;

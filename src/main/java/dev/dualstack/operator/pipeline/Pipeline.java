@@ -47,7 +47,8 @@ public final class Pipeline {
 
     DatacenterResolver.Resolved resolved = DatacenterResolver.resolve(in, datacenter, errors);
     ClusterSpec effective =
-        ClusterDefaulter.apply(in.spec(), resolved.provider(), resolved.datacenter(), matrix);
+        ClusterDefaulter.apply(
+            in.spec(), resolved.provider(), resolved.datacenter(), matrix, in.previous());
     KubeVersion version = KubeVersion.orNewest(in.spec().version());
     ValidationContext ctx =
         new ValidationContext(

@@ -192,9 +192,9 @@ class CheckCommandTest {
     assertThat(r.err())
         .contains(
             DIR.resolve("bad-type.yaml")
-                + ":10:27: spec.clusterNetwork.nodeCidrMaskSizeIPv4: Cluster typo: Invalid value:"
+                + ":10:27: Cluster typo: spec.clusterNetwork.nodeCidrMaskSizeIPv4: Invalid value:"
                 + " \"abc\"")
-        .contains(":21:27: spec.clusterNetwork.nodeCidrMaskSizeIPv6:");
+        .contains(":21:27: Cluster huge: spec.clusterNetwork.nodeCidrMaskSizeIPv6: Invalid value:");
   }
 
   @Test

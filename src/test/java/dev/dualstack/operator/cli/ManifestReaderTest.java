@@ -122,6 +122,9 @@ class ManifestReaderTest {
         .containsExactly(
             tuple(10, "spec.clusterNetwork.nodeCidrMaskSizeIPv4"),
             tuple(21, "spec.clusterNetwork.nodeCidrMaskSizeIPv6"));
+    assertThat(m.problems())
+        .extracting(Problem::object)
+        .containsExactly("Cluster typo", "Cluster huge");
     assertThat(m.problems().get(0).message()).contains("\"abc\"").contains("integer");
     assertThat(m.problems().get(1).message()).contains("out of range");
     assertThat(m.problems().get(0).column()).isEqualTo(27);

@@ -1,23 +1,197 @@
 package dev.dualstack.operator.pipeline.capability;
 
 import dev.dualstack.operator.api.Conditions;
+import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.Warning;
+import dev.dualstack.operator.pipeline.DatacenterInput;
 import dev.dualstack.operator.pipeline.DualStackVerdict;
 import dev.dualstack.operator.pipeline.ValidationContext;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DualStackMode;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Limitation;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsNote;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsSupport;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Support;
+import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
+import dev.dualstack.operator.pipeline.field.FieldPath;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Stage 5: provider × datacenter × OS × CNI against the capability matrix (SPEC §4). */
+/**
+ * Stage 5: provider × datacenter {@code ipv6Enabled} × {@code spec.operatingSystems} × CNI against
+ * the capability matrix (SPEC §4). Blocking findings are {@code CAP-} errors (phase Unsupported);
+ * the rest become warnings with stable codes. Everything it knows about providers and operating
+ * systems comes from the matrix.
+ */
 public final class CapabilityChecker {
+  public static final String WARN_UNKNOWN_PROVIDER = "DualStackUnknownProvider";
+  public static final String WARN_OS_UNTESTED = "OperatingSystemUntested";
+  public static final String WARN_OS_MINOR_ISSUE = "OperatingSystemMinorIssue";
+  public static final String WARN_CNI_NONE = "CniNotManagedDualStack";
+
+  private static final FieldPath IP_FAMILY =
+      FieldPath.of("spec").child("clusterNetwork").child("ipFamily");
+  private static final FieldPath OPERATING_SYSTEMS = FieldPath.of("spec").child("operatingSystems");
+
   private CapabilityChecker() {}
 
   public static DualStackVerdict check(
       ValidationContext ctx, Errors errors, List<Warning> warnings) {
+    ProviderCapability cap = ctx.provider() == null ? null : ctx.matrix().provider(ctx.provider());
     if (!ctx.dualStack()) {
       return new DualStackVerdict(
           "True", Conditions.REASON_SINGLE_STACK, "the cluster is IPv4 only");
     }
-    return new DualStackVerdict(
-        "True", Conditions.REASON_DUAL_STACK_SUPPORTED, "dual-stack is supported");
+    if (cap == null) {
+      return new DualStackVerdict(
+          "Unknown",
+          Conditions.REASON_PROVIDER_UNKNOWN,
+          "the provider could not be determined, so dual-stack support is unknown");
+    }
+    String display = cap.displayName();
+    List<DualStackVerdict> refusals = new ArrayList<>();
+
+    DualStackMode mode = cap.dualStack();
+    if (mode == DualStackMode.UNSUPPORTED) {
+      String msg = "dual-stack is not offered on " + display + " by this deployment";
+      errors.add("CAP-002", ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
+      refusals.add(
+          DualStackVerdict.of(false, Conditions.REASON_PROVIDER_DUAL_STACK_UNSUPPORTED, msg));
+    } else if (mode == DualStackMode.DATACENTER_FLAG && ctx.datacenter() != null) {
+      DatacenterInput dc = ctx.datacenter();
+      if (!Boolean.TRUE.equals(ipv6Enabled(dc.spec(), ctx.provider()))) {
+        String msg =
+            "dual-stack on "
+                + display
+                + " needs the Datacenter \""
+                + dc.name()
+                + "\" to set spec."
+                + ctx.provider()
+                + ".ipv6Enabled: true";
+        errors.add("CAP-001", ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
+        refusals.add(DualStackVerdict.of(false, Conditions.REASON_DATACENTER_IPV6_DISABLED, msg));
+      }
+    } else if (mode == DualStackMode.UNKNOWN) {
+      warnings.add(
+          new Warning(
+              WARN_UNKNOWN_PROVIDER,
+              "dual-stack on "
+                  + display
+                  + " is not known to work; it is allowed, but test it before relying on it"));
+    }
+
+    List<String> oses = ctx.effective().operatingSystems();
+    if (oses != null) {
+      for (int i = 0; i < oses.size(); i++) {
+        String os = oses.get(i);
+        if (os == null || oses.subList(0, i).contains(os)) {
+          continue;
+        }
+        DualStackVerdict refused =
+            checkOs(ctx, cap, os, OPERATING_SYSTEMS.index(i), errors, warnings);
+        if (refused != null) {
+          refusals.add(refused);
+        }
+        OsNote note = ctx.matrix().operatingSystemNotes().get(os);
+        if (note != null) {
+          warnings.add(new Warning(note.code(), note.message()));
+        }
+      }
+    }
+
+    String expose = ctx.effective().exposeStrategy();
+    List<Limitation> limitations =
+        cap.limitations() == null || !refusals.isEmpty() ? List.of() : cap.limitations();
+    for (Limitation l : limitations) {
+      if (l.exposeStrategies() == null
+          || l.exposeStrategies().isEmpty()
+          || l.exposeStrategies().contains(expose)) {
+        warnings.add(new Warning(l.code(), l.message()));
+      }
+    }
+
+    var cni = ctx.effective().cniPlugin();
+    if (cni != null && "none".equals(cni.type())) {
+      warnings.add(
+          new Warning(
+              WARN_CNI_NONE,
+              "cniPlugin none: the CNI you install yourself must assign pod addresses from both"
+                  + " the IPv4 and the IPv6 pod CIDR"));
+    }
+
+    if (!refusals.isEmpty()) {
+      return refusals.get(0);
+    }
+    if (mode == DualStackMode.UNKNOWN) {
+      return new DualStackVerdict(
+          "Unknown",
+          Conditions.REASON_DUAL_STACK_UNKNOWN,
+          "dual-stack on " + display + " is allowed but not known to work");
+    }
+    return DualStackVerdict.of(
+        true,
+        Conditions.REASON_DUAL_STACK_SUPPORTED,
+        "dual-stack is supported on " + display + (warnings.isEmpty() ? "" : " (see warnings)"));
+  }
+
+  private static DualStackVerdict checkOs(
+      ValidationContext ctx,
+      ProviderCapability cap,
+      String os,
+      FieldPath at,
+      Errors errors,
+      List<Warning> warnings) {
+    if (cap.dualStack() == DualStackMode.UNKNOWN) {
+      return null; // no OS table: the provider warning says it all
+    }
+    Map<String, OsSupport> table =
+        cap.operatingSystems() == null ? Map.of() : cap.operatingSystems();
+    OsSupport s = table.get(os);
+    Support support = s == null ? Support.UNTESTED : s.support();
+    String note = s == null || s.note() == null ? null : s.note();
+    String subject = os + " with dual-stack on " + cap.displayName();
+    switch (support) {
+      case SUPPORTED, ANY -> {
+        return null;
+      }
+      case UNTESTED -> {
+        warnings.add(
+            new Warning(
+                WARN_OS_UNTESTED,
+                subject + " is not available or not tested" + (note == null ? "" : ": " + note)));
+        return null;
+      }
+      case MINOR_ISSUE -> {
+        warnings.add(new Warning(WARN_OS_MINOR_ISSUE, subject + " has a known issue: " + note));
+        return null;
+      }
+      case UNSUPPORTED -> {
+        String msg = subject + " is not supported" + (note == null ? "" : ": " + note);
+        errors.add("CAP-003", ErrorType.FORBIDDEN, at, os, msg);
+        return DualStackVerdict.of(false, Conditions.REASON_OPERATING_SYSTEM_UNSUPPORTED, msg);
+      }
+      default -> throw new IllegalStateException("unhandled support " + support);
+    }
+  }
+
+  private static String ipFamily(ValidationContext ctx) {
+    return ctx.effective().clusterNetwork().ipFamily();
+  }
+
+  /**
+   * The datacenter's {@code ipv6Enabled} flag for providers whose dual-stack mode is {@code
+   * datacenterFlag}; null when the provider block has no such flag (treated as not enabled).
+   */
+  public static Boolean ipv6Enabled(DatacenterSpec dc, String provider) {
+    if (dc == null || provider == null) {
+      return null;
+    }
+    return switch (provider) {
+      case "openstack" -> dc.openstack() == null ? null : dc.openstack().ipv6Enabled();
+      case "vsphere" -> dc.vsphere() == null ? null : dc.vsphere().ipv6Enabled();
+      default -> null;
+    };
   }
 }

@@ -13,7 +13,15 @@ public record CapabilityMatrix(
     String defaultCni,
     Map<String, ProviderCapability> providers,
     Map<String, CniCapability> cni,
+    Map<String, OsNote> operatingSystemNotes,
     String source) {
+
+  public CapabilityMatrix {
+    providers = providers == null ? Map.of() : Map.copyOf(providers);
+    cni = cni == null ? Map.of() : Map.copyOf(cni);
+    operatingSystemNotes =
+        operatingSystemNotes == null ? Map.of() : Map.copyOf(operatingSystemNotes);
+  }
 
   public ProviderCapability provider(String name) {
     return providers.get(name);
@@ -29,7 +37,10 @@ public record CapabilityMatrix(
     DATACENTER_FLAG,
     /** Not known: allowed with a warning. */
     @JsonProperty("unknown")
-    UNKNOWN
+    UNKNOWN,
+    /** Refused (capability error): a deployment switched dual-stack off for the provider. */
+    @JsonProperty("unsupported")
+    UNSUPPORTED
   }
 
   /** How well an OS works with dual-stack on a provider. */
@@ -44,7 +55,10 @@ public record CapabilityMatrix(
     MINOR_ISSUE,
     /** Any OS (BYO, edge, bare metal). */
     @JsonProperty("any")
-    ANY
+    ANY,
+    /** Refused (capability error) on dual-stack clusters. */
+    @JsonProperty("unsupported")
+    UNSUPPORTED
   }
 
   /**
@@ -62,6 +76,9 @@ public record CapabilityMatrix(
 
   /** OS support with the note shown in the warning. */
   public record OsSupport(Support support, String note) {}
+
+  /** A warning shown for an OS on every provider (dual-stack clusters). */
+  public record OsNote(String code, String message) {}
 
   /**
    * A limitation shown as a warning on dual-stack clusters; {@code exposeStrategies} (optional)

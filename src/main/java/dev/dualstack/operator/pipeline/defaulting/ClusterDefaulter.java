@@ -7,6 +7,7 @@ import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.ClusterSpec.ApiServerSettings;
 import dev.dualstack.operator.api.ClusterSpec.CniPluginSettings;
 import dev.dualstack.operator.api.ClusterSpec.ComponentSettings;
+import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.IpRanges;
 import dev.dualstack.operator.api.NetworkRanges;
@@ -15,6 +16,7 @@ import dev.dualstack.operator.pipeline.IpFamilies;
 import dev.dualstack.operator.pipeline.KubeVersion;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DefaultNetworks;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
@@ -43,6 +45,11 @@ public final class ClusterDefaulter {
   public static final String OPENSTACK_SUBNET_V4 = "192.168.1.0/24";
   public static final String OPENSTACK_SUBNET_V6 = "fd00::/64";
 
+  /** Address space of the Azure VNet the operator creates when {@code azure.vnet} is empty. */
+  public static final String AZURE_VNET_V4 = "10.0.0.0/16";
+
+  public static final String AZURE_VNET_V6 = "fd00::/48";
+
   private ClusterDefaulter() {}
 
   /**
@@ -51,6 +58,22 @@ public final class ClusterDefaulter {
    */
   public static ClusterSpec apply(
       ClusterSpec spec, String provider, DatacenterInput dc, CapabilityMatrix matrix) {
+    return apply(spec, provider, dc, matrix, null);
+  }
+
+  /**
+   * Like {@link #apply(ClusterSpec, String, DatacenterInput, CapabilityMatrix)}, and an unset
+   * {@code proxyMode} keeps the accepted one of {@code previous}: its default depends on the
+   * Kubernetes version, and a version upgrade must not switch the proxy of a running cluster.
+   *
+   * @param previous the cluster's status (last accepted state), may be null
+   */
+  public static ClusterSpec apply(
+      ClusterSpec spec,
+      String provider,
+      DatacenterInput dc,
+      CapabilityMatrix matrix,
+      ClusterStatus previous) {
     ProviderCapability cap = provider == null ? null : matrix.provider(provider);
     ClusterNetwork n =
         spec.clusterNetwork() != null
@@ -69,8 +92,13 @@ public final class ClusterDefaulter {
     List<String> defaultPods = List.of(POD_V4, POD_V6);
     List<String> defaultServices = List.of(SERVICE_V4, SERVICE_V6);
     if (cap != null && cap.defaultNetworks() != null) {
-      defaultPods = withV6(cap.defaultNetworks().pods(), POD_V6);
-      defaultServices = withV6(cap.defaultNetworks().services(), SERVICE_V6);
+      DefaultNetworks d = cap.defaultNetworks();
+      if (d.pods() != null && !d.pods().isEmpty()) {
+        defaultPods = withV6(d.pods(), POD_V6);
+      }
+      if (d.services() != null && !d.services().isEmpty()) {
+        defaultServices = withV6(d.services(), SERVICE_V6);
+      }
     }
     if (pods.isEmpty()) {
       pods = dual ? defaultPods : defaultPods.subList(0, 1);
@@ -89,7 +117,11 @@ public final class ClusterDefaulter {
     }
 
     String proxyMode = n.proxyMode();
-    if (blank(proxyMode)) {
+    String accepted =
+        previous == null || previous.network() == null ? null : previous.network().proxyMode();
+    if (blank(proxyMode) && !blank(accepted)) {
+      proxyMode = accepted;
+    } else if (blank(proxyMode)) {
       if (cap != null && !blank(cap.defaultProxyMode())) {
         proxyMode = cap.defaultProxyMode();
       } else {

@@ -3,6 +3,7 @@ package dev.dualstack.operator.pipeline.net;
 import inet.ipaddr.IPAddress;
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A parsed CIDR block ({@code 10.240.16.0/20}, {@code fd02::/108}). Parsing never touches DNS. Host
@@ -12,6 +13,12 @@ public final class Cidr {
   private final String text;
   private final IPAddress address; // as written, with prefix
   private final IPAddress block; // the prefix block (host bits zeroed)
+
+  /**
+   * The prefix length is checked here, not by the library: its no-leading-zeros option also refuses
+   * a plain {@code /0}.
+   */
+  private static final Pattern PREFIX = Pattern.compile("^[^/]+/(0|[1-9][0-9]{0,2})$");
 
   private Cidr(String text, IPAddress address) {
     this.text = text;
@@ -24,7 +31,7 @@ public final class Cidr {
    * name, zone id, out-of-range prefix, garbage).
    */
   public static Optional<Cidr> parse(String text) {
-    if (text == null || text.indexOf('/') < 0) {
+    if (text == null || !PREFIX.matcher(text).find()) {
       return Optional.empty();
     }
     IPAddress a = IpParsing.parse(text, IpParsing.CIDR);

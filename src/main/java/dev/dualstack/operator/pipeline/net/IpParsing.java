@@ -6,6 +6,7 @@ import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv4.IPv4AddressStringParameters;
 import inet.ipaddr.ipv6.IPv6AddressStringParameters;
+import java.util.regex.Pattern;
 
 /**
  * Strict, DNS-free parsing of IP literals: dotted-quad IPv4 without leading zeros, standard IPv6
@@ -16,6 +17,10 @@ import inet.ipaddr.ipv6.IPv6AddressStringParameters;
 final class IpParsing {
   private IpParsing() {}
 
+  private static final Pattern IPV4_SHAPE =
+      Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}(/[0-9]{1,3})?");
+  private static final Pattern IPV6_SHAPE = Pattern.compile("[0-9A-Fa-f:.]{2,45}(/[0-9]{1,3})?");
+
   static final IPAddressStringParameters CIDR = params(true);
   static final IPAddressStringParameters ADDRESS = params(false);
 
@@ -24,7 +29,7 @@ final class IpParsing {
         new IPv4AddressStringParameters.Builder()
             .allowLeadingZeros(false)
             .allowUnlimitedLeadingZeros(false)
-            .allowPrefixLengthLeadingZeros(false)
+            .allowPrefixLengthLeadingZeros(true)
             .allowWildcardedSeparator(false)
             .allowBinary(false)
             .setRangeOptions(RangeParameters.NO_RANGE)
@@ -47,7 +52,7 @@ final class IpParsing {
         .allowWildcardedSeparator(false)
         .allowLeadingZeros(true)
         .allowUnlimitedLeadingZeros(false)
-        .allowPrefixLengthLeadingZeros(false)
+        .allowPrefixLengthLeadingZeros(true)
         .allowPrefixesBeyondAddressSize(false)
         .setRangeOptions(RangeParameters.NO_RANGE);
     v6b.getEmbeddedIPv4AddressParametersBuilder()
@@ -82,6 +87,10 @@ final class IpParsing {
       if (c <= ' ' || c > '~') {
         return null; // whitespace, control characters, NUL, non-ASCII
       }
+    }
+    boolean v6 = text.indexOf(':') >= 0;
+    if (!(v6 ? IPV6_SHAPE : IPV4_SHAPE).matcher(text).matches()) {
+      return null; // inet_aton short forms (1.2.3), zones, wildcards, brackets
     }
     try {
       return new IPAddressString(text, params).toAddress();

@@ -1,22 +1,34 @@
 package dev.dualstack.operator.pipeline.render;
 
+import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.ClusterNetwork;
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.ClusterStatus.CniStatus;
 import dev.dualstack.operator.api.ClusterStatus.NetworkStatus;
-import dev.dualstack.operator.api.ProviderStatus;
+import dev.dualstack.operator.api.IpRanges;
 import dev.dualstack.operator.pipeline.Rendering;
 import dev.dualstack.operator.pipeline.ValidationContext;
+import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
 import dev.dualstack.operator.pipeline.net.Cidr;
+import dev.dualstack.operator.pipeline.net.IpFamily;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Stage 6: renders a valid effective spec into the status values of SPEC §5. */
+/**
+ * Stage 6: renders a valid effective spec into the status values of SPEC §5: the effective network,
+ * the CNI, the component flags ({@link ComponentsRenderer}) and the provider settings ({@link
+ * ProviderRenderer}). Runs only on specs without errors.
+ */
 public final class ClusterRenderer {
   private ClusterRenderer() {}
 
   public static Rendering render(ValidationContext ctx) {
     ClusterSpec s = ctx.effective();
     ClusterNetwork n = s.clusterNetwork();
-    Cidr firstService = Cidr.parse(n.services().cidrBlocks().get(0)).orElseThrow();
+    Optional<Cidr> firstService = Cidr.parse(n.services().cidrBlocks().get(0));
+    List<String> nodePorts = nodePortsAllowedIPRanges(s, ctx.provider());
     NetworkStatus network =
         new NetworkStatus(
             n.pods().cidrBlocks(),
@@ -31,16 +43,49 @@ public final class ClusterRenderer {
             n.tunnelingAgentIP(),
             s.exposeStrategy(),
             s.componentsOverride().apiserver().nodePortRange(),
-            null,
+            nodePorts,
             s.apiServerAllowedIPRanges() == null ? null : s.apiServerAllowedIPRanges().cidrBlocks(),
-            firstService.addressAt(1).orElse(null),
-            firstService.addressAt(10).orElse(null));
+            firstService.flatMap(c -> c.addressAt(1)).orElse(null),
+            firstService.flatMap(c -> c.addressAt(10)).orElse(null));
     return new Rendering(
         n.ipFamily(),
         s.cloud().dc(),
         network,
         new CniStatus(s.cniPlugin().type(), s.cniPlugin().version()),
-        null,
-        new ProviderStatus(ctx.provider(), null, null, null, null, null, null, null, null, null));
+        ComponentsRenderer.render(s, ctx.dualStack()),
+        ProviderRenderer.render(ctx, nodePorts));
+  }
+
+  /**
+   * The source ranges allowed to reach node ports: the provider block's (AWS, Azure, GCP,
+   * OpenStack; the defaulter already filled them, OpenStack from the datacenter first), else any
+   * address of each family the pods use.
+   */
+  static List<String> nodePortsAllowedIPRanges(ClusterSpec s, String provider) {
+    CloudSpec c = s.cloud();
+    IpRanges r =
+        switch (provider == null ? "" : provider) {
+          case "aws" -> c.aws() == null ? null : c.aws().nodePortsAllowedIPRanges();
+          case "azure" -> c.azure() == null ? null : c.azure().nodePortsAllowedIPRanges();
+          case "gcp" -> c.gcp() == null ? null : c.gcp().nodePortsAllowedIPRanges();
+          case "openstack" ->
+              c.openstack() == null ? null : c.openstack().nodePortsAllowedIPRanges();
+          default -> null;
+        };
+    if (r != null && r.cidrBlocks() != null) {
+      List<String> blocks = r.cidrBlocks().stream().filter(Objects::nonNull).toList();
+      if (!blocks.isEmpty()) {
+        return blocks;
+      }
+    }
+    List<String> pods = s.clusterNetwork().pods().cidrBlocks();
+    List<String> any = new ArrayList<>();
+    if (!Families.cidrs(pods, IpFamily.IPV4).isEmpty()) {
+      any.add(ClusterDefaulter.ANY_V4);
+    }
+    if (!Families.cidrs(pods, IpFamily.IPV6).isEmpty()) {
+      any.add(ClusterDefaulter.ANY_V6);
+    }
+    return List.copyOf(any);
   }
 }

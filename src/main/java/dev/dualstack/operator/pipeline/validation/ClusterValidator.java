@@ -5,11 +5,21 @@ import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.Errors;
 import java.util.List;
 
-/** Stage 3: runs every rule class over the effective spec, collecting all errors. */
+/**
+ * Stage 3: runs every rule class over the effective spec, collecting all errors. Rules that depend
+ * on parsed CIDRs (overlaps, BYO addresses) only see the blocks that parsed cleanly.
+ */
 public final class ClusterValidator {
   private ClusterValidator() {}
 
   public static void validate(ValidationContext ctx, Errors errors, List<Warning> warnings) {
-    // rule classes are added here (issue: core pipeline)
+    VersionRules.validate(ctx, errors);
+    Ranges ranges = NetworkRules.validate(ctx, errors, warnings);
+    ProxyRules.validate(ctx, errors);
+    ExposeRules.validate(ctx, errors);
+    CniRules.validate(ctx, errors, warnings);
+    List<Located> providerNetworks = ProviderRules.validate(ctx, errors);
+    OverlapRules.validate(ctx, ranges, providerNetworks, errors);
+    ByoRules.validate(ctx, ranges, errors);
   }
 }

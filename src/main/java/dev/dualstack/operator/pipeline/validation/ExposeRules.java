@@ -1,0 +1,102 @@
+package dev.dualstack.operator.pipeline.validation;
+
+import dev.dualstack.operator.api.ClusterSpec;
+import dev.dualstack.operator.api.IpRanges;
+import dev.dualstack.operator.pipeline.ValidationContext;
+import dev.dualstack.operator.pipeline.field.ErrorType;
+import dev.dualstack.operator.pipeline.field.Errors;
+import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.net.IpAddr;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the control plane is exposed: the strategy, the API server source ranges, the tunneling agent
+ * address and the NodePort range (SPEC §3.2).
+ */
+final class ExposeRules {
+  static final List<String> STRATEGIES = List.of("NodePort", "LoadBalancer", "Tunneling");
+  private static final Pattern PORT_RANGE = Pattern.compile("([0-9]{1,5})-([0-9]{1,5})");
+  private static final FieldPath SPEC = FieldPath.of("spec");
+
+  private ExposeRules() {}
+
+  static void validate(ValidationContext ctx, Errors errors) {
+    ClusterSpec s = ctx.effective();
+    String strategy = s.exposeStrategy();
+    boolean known = strategy != null && STRATEGIES.contains(strategy);
+    if (!known) {
+      errors.add(
+          "NET-018",
+          ErrorType.NOT_SUPPORTED,
+          SPEC.child("exposeStrategy"),
+          strategy,
+          "supported values: " + STRATEGIES);
+    }
+    IpRanges allowed = s.apiServerAllowedIPRanges();
+    if (allowed != null && allowed.cidrBlocks() != null && !allowed.cidrBlocks().isEmpty()) {
+      FieldPath p = SPEC.child("apiServerAllowedIPRanges");
+      if (known && !"LoadBalancer".equals(strategy)) {
+        errors.add(
+            "NET-019",
+            ErrorType.FORBIDDEN,
+            p,
+            null,
+            "API server source ranges apply only with exposeStrategy LoadBalancer, not "
+                + strategy);
+      }
+      CidrRules.parseAll(allowed.cidrBlocks(), p.child("cidrBlocks"), "", errors);
+    }
+    tunnelingAgentIp(s, known, errors);
+    nodePortRange(s, errors);
+  }
+
+  private static void tunnelingAgentIp(ClusterSpec s, boolean known, Errors errors) {
+    String ip = s.clusterNetwork().tunnelingAgentIP();
+    if (ip == null) {
+      return;
+    }
+    FieldPath p = NetworkRules.NETWORK.child("tunnelingAgentIP");
+    if (known && !"Tunneling".equals(s.exposeStrategy())) {
+      errors.add(
+          "NET-020",
+          ErrorType.FORBIDDEN,
+          p,
+          ip,
+          "only with exposeStrategy Tunneling, not " + s.exposeStrategy());
+    }
+    Optional<IpAddr> a = IpAddr.parse(ip);
+    if (a.isEmpty() || a.get().isUnspecified() || a.get().isIpv4Mapped()) {
+      errors.add(
+          "NET-021",
+          ErrorType.INVALID,
+          p,
+          ip,
+          "must be a specified IPv4 or IPv6 address such as 100.64.30.10");
+    }
+  }
+
+  private static void nodePortRange(ClusterSpec s, Errors errors) {
+    String range =
+        s.componentsOverride() == null || s.componentsOverride().apiserver() == null
+            ? null
+            : s.componentsOverride().apiserver().nodePortRange();
+    if (range == null) {
+      return;
+    }
+    FieldPath p = SPEC.child("componentsOverride").child("apiserver").child("nodePortRange");
+    Matcher m = PORT_RANGE.matcher(range);
+    if (!m.matches()) {
+      errors.add("NET-022", ErrorType.INVALID, p, range, "must be low-high, e.g. 30000-32767");
+      return;
+    }
+    int low = Integer.parseInt(m.group(1));
+    int high = Integer.parseInt(m.group(2));
+    if (low < 1 || high > 65535 || low > high) {
+      errors.add(
+          "NET-022", ErrorType.INVALID, p, range, "ports must lie within 1-65535 with low <= high");
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.dualstack.operator.pipeline;
+
+import static dev.dualstack.operator.pipeline.Expect.err;
+import static dev.dualstack.operator.pipeline.field.ErrorType.FORBIDDEN;
+import static dev.dualstack.operator.pipeline.field.ErrorType.INVALID;
+import static dev.dualstack.operator.pipeline.field.ErrorType.NOT_FOUND;
+import static dev.dualstack.operator.pipeline.field.ErrorType.NOT_SUPPORTED;
+import static dev.dualstack.operator.pipeline.field.ErrorType.REQUIRED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dualstack.operator.api.ClusterStatus;
+import dev.dualstack.operator.api.Conditions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The whole pipeline on fixtures: phases, collected errors, refused updates keep the rendering. */
+class PipelineTest {
+  private static final String S = "cluster.spec.";
+  private static final String N = "cluster.spec.clusterNetwork.";
+
+  @Test
+  void dualStackDefaultedRendersTheDefaults() {
+    PipelineResult r = Fixture.load("dualstack-defaulted").evaluate();
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.phase()).isEqualTo(Conditions.PHASE_READY);
+    assertThat(r.rendering().ipFamily()).isEqualTo("IPv4+IPv6");
+    assertThat(r.rendering().network().pods()).containsExactly("172.25.0.0/16", "fd01::/48");
+    assertThat(r.rendering().network().services()).containsExactly("10.240.16.0/20", "fd02::/108");
+    assertThat(r.rendering().network().apiserverServiceIP()).isEqualTo("10.240.16.1");
+    assertThat(r.rendering().network().dnsServiceIP()).isEqualTo("10.240.16.10");
+  }
+
+  @Test
+  void everyErrorIsCollectedInOnePass() {
+    PipelineResult r =
+        Fixture.load("dualstack-explicit")
+            .set(N + "pods.cidrBlocks[0]", "010.0.0.0/8")
+            .set(N + "services.cidrBlocks[1]", "fd02::1/108")
+            .set(N + "dnsDomain", "corp.local")
+            .set(N + "proxyMode", "userspace")
+            .set(S + "cniPlugin.version", "v9.99")
+            .set(S + "version", "one.two")
+            .evaluate();
+    assertThat(Expect.nonCapability(r))
+        .containsExactlyInAnyOrder(
+            err(INVALID, "spec.clusterNetwork.pods.cidrBlocks[0]", "NET-003"),
+            err(INVALID, "spec.clusterNetwork.services.cidrBlocks[1]", "NET-006"),
+            err(INVALID, "spec.clusterNetwork.dnsDomain", "NET-014"),
+            err(NOT_SUPPORTED, "spec.clusterNetwork.proxyMode", "NET-015"),
+            err(NOT_SUPPORTED, "spec.cniPlugin.version", "CNI-002"),
+            err(INVALID, "spec.version", "VER-001"));
+    assertThat(r.phase()).isEqualTo(Conditions.PHASE_INVALID);
+    assertThat(r.rendering()).isNull();
+  }
+
+  @Test
+  void errorsReadLikeApimachinery() {
+    PipelineResult r =
+        Fixture.load("dualstack-explicit").set(N + "pods.cidrBlocks[1]", "fd01::1/48").evaluate();
+    assertThat(r.errors()).hasSize(1);
+    assertThat(r.errors().get(0).toString())
+        .startsWith("spec.clusterNetwork.pods.cidrBlocks[1]: Invalid value: \"fd01::1/48\": ");
+  }
+
+  @Test
+  void missingDatacenterIsPendingAndStillValidated() {
+    PipelineResult r =
+        Fixture.load("ipv4")
+            .set(S + "cloud.dc", "later")
+            .set(N + "dnsDomain", "corp.local")
+            .evaluate();
+    assertThat(r.phase()).isEqualTo(Conditions.PHASE_PENDING);
+    assertThat(Expect.nonCapability(r))
+        .containsExactlyInAnyOrder(
+            err(NOT_FOUND, "spec.cloud.dc", "DC-002"),
+            err(INVALID, "spec.clusterNetwork.dnsDomain", "NET-014"));
+  }
+
+  @Test
+  void emptyAndNullSpecsDoNotThrow() {
+    PipelineResult none =
+        Fixture.PIPELINE.evaluate(new ClusterInput(null, null, null, null, null), null);
+    assertThat(Expect.nonCapability(none))
+        .contains(err(REQUIRED, "spec.cloud.dc", "DC-001"), err(REQUIRED, "spec.cloud", "PRV-001"));
+    PipelineResult nulls =
+        Fixture.load("dualstack-explicit")
+            .set(N + "pods.cidrBlocks", java.util.Arrays.asList(null, null))
+            .set(N + "services", null)
+            .set(S + "cniPlugin", null)
+            .set(
+                S + "cloud.openstack.nodePortsAllowedIPRanges.cidrBlocks",
+                java.util.Arrays.asList((Object) null))
+            .evaluate();
+    assertThat(Expect.nonCapability(nulls))
+        .containsExactlyInAnyOrder(
+            err(REQUIRED, "spec.clusterNetwork.pods.cidrBlocks[0]", "NET-003"),
+            err(REQUIRED, "spec.clusterNetwork.pods.cidrBlocks[1]", "NET-003"));
+    // a list of only nulls counts as empty: the datacenter's node-port ranges apply
+    assertThat(nulls.effective().cloud().openstack().nodePortsAllowedIPRanges().cidrBlocks())
+        .containsExactly("0.0.0.0/0", "::/0");
+  }
+
+  @Test
+  void refusedUpdateKeepsTheLastGoodRendering() {
+    Fixture f = Fixture.load("ipv4");
+    ClusterStatus good = f.status();
+    f.previous(good).set(N + "proxyMode", "iptables").set(S + "exposeStrategy", "Tunneling");
+    PipelineResult r = f.evaluate();
+    assertThat(Expect.nonCapability(r))
+        .containsExactlyInAnyOrder(
+            err(INVALID, "spec.clusterNetwork.proxyMode", "UPD-004"),
+            err(INVALID, "spec.exposeStrategy", "UPD-008"));
+    ClusterStatus refused = f.status();
+    assertThat(refused.network()).isEqualTo(good.network());
+    assertThat(refused.cni()).isEqualTo(good.cni());
+    assertThat(refused.conditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo(Conditions.NETWORK_VALID);
+              assertThat(c.getReason()).isEqualTo(Conditions.REASON_UPDATE_REFUSED);
+            });
+  }
+
+  @Test
+  void unsafeLabelsUnlockByPresenceOfTheKey() {
+    Fixture f = Fixture.load("ipv4");
+    f.previous(f.status())
+        .set(N + "proxyMode", "iptables")
+        .set("cluster.labels", java.util.Map.of(Conditions.LABEL_UNSAFE_CNI_MIGRATION, ""));
+    assertThat(f.evaluate().errors()).isEmpty();
+  }
+
+  @Test
+  void typeChangeOfCniIsForbiddenAndNamesTheLabel() {
+    Fixture f = Fixture.load("ipv4");
+    f.previous(f.status()).set(S + "cniPlugin", java.util.Map.of("type", "none"));
+    PipelineResult r = f.evaluate();
+    assertThat(Expect.nonCapability(r))
+        .containsExactly(err(FORBIDDEN, "spec.cniPlugin.type", "UPD-012"));
+    assertThat(r.errors().get(0).message()).contains(Conditions.LABEL_UNSAFE_CNI_MIGRATION);
+    assertThat(List.of(r.phase())).containsExactly(Conditions.PHASE_INVALID);
+  }
+}
