@@ -44,9 +44,7 @@ public final class JoinConfigMaps {
       }
       ConfigMap desired =
           KubeadmJoinConfigMap.desired(
-              cluster,
-              namespace,
-              KubeadmJoinConfigMap.data(KubeadmJoinConfigMap.nodes(next, result.effective())));
+              cluster, namespace, KubeadmJoinConfigMap.data(next, result.effective()));
       if (current == null || !KubeadmJoinConfigMap.upToDate(current, desired)) {
         LOG.info(
             "cluster {}: writing ConfigMap {}/{} ({} node(s))",

@@ -72,24 +72,23 @@ class JoinConfigMapsTest {
         .build();
   }
 
-  @Test
-  void nodeIpsComeFromTheEffectiveSpecWithIpv6OnlyOnDualStack() {
-    assertThat(
-            KubeadmJoinConfigMap.nodes(
-                status("bringyourown", "IPv4+IPv6", null), cluster.getSpec()))
-        .containsExactly(new KubeadmJoinConfigMap.JoinNode("n1", "10.0.0.1,fd00::1"));
-    assertThat(KubeadmJoinConfigMap.nodes(status("bringyourown", "IPv4", null), cluster.getSpec()))
-        .containsExactly(new KubeadmJoinConfigMap.JoinNode("n1", "10.0.0.1"));
+  private String nodeIp(String ipFamily) {
+    ConfigMap cm =
+        new ConfigMapBuilder()
+            .withData(
+                KubeadmJoinConfigMap.data(
+                    status("bringyourown", ipFamily, null), cluster.getSpec()))
+            .build();
+    assertThat(cm.getData()).containsOnlyKeys("n1.yaml");
+    assertThat(ClusterReconcilerIT.yaml(cm, "n1.yaml").path("kind").asText())
+        .isEqualTo("JoinConfiguration");
+    return ClusterReconcilerIT.nodeIp(cm, "n1.yaml");
   }
 
   @Test
-  void theRenderedNodeListWinsWhenTheRendererProvidesOne() {
-    var byo =
-        new ProviderStatus.BringYourOwn(
-            "b-kubeadm-join", List.of(new ProviderStatus.Node("n9", "10.0.0.9,fd00::9")));
-    assertThat(
-            KubeadmJoinConfigMap.nodes(status("bringyourown", "IPv4+IPv6", byo), cluster.getSpec()))
-        .containsExactly(new KubeadmJoinConfigMap.JoinNode("n9", "10.0.0.9,fd00::9"));
+  void nodeIpHasIpv6OnlyOnDualStack() {
+    assertThat(nodeIp("IPv4+IPv6")).isEqualTo("10.0.0.1,fd00::1");
+    assertThat(nodeIp("IPv4")).isEqualTo("10.0.0.1");
   }
 
   @Test
