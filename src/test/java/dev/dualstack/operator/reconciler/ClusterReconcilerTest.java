@@ -2,12 +2,6 @@ package dev.dualstack.operator.reconciler;
 
 import static dev.dualstack.operator.api.Conditions.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.isNull;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Cluster;
@@ -24,15 +18,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The reconciler with a mocked JOSDK Context and a fixed clock. */
+/** The reconciler with a fake JOSDK Context and a fixed clock. */
 class ClusterReconcilerTest {
   private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
 
   private final List<ClusterEvent> events = new ArrayList<>();
-  private final ConfigMapWriter writer = mock(ConfigMapWriter.class);
+  private final Fakes.RecordingWriter writer = new Fakes.RecordingWriter();
   private Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
 
   private ClusterReconciler reconciler() {
@@ -43,12 +36,8 @@ class ClusterReconcilerTest {
         new JoinConfigMaps("ns", writer));
   }
 
-  @SuppressWarnings("unchecked")
   private static Context<Cluster> context(Datacenter dc, ConfigMap cm) {
-    Context<Cluster> ctx = mock(Context.class);
-    when(ctx.getSecondaryResource(Datacenter.class)).thenReturn(Optional.ofNullable(dc));
-    when(ctx.getSecondaryResource(ConfigMap.class)).thenReturn(Optional.ofNullable(cm));
-    return ctx;
+    return Fakes.context(dc, cm);
   }
 
   private static Cluster withGeneration(Cluster c, long generation) {
@@ -146,22 +135,21 @@ class ClusterReconcilerTest {
 
     reconciler().reconcile(c, context(dc, null));
 
-    var captor = org.mockito.ArgumentCaptor.forClass(ConfigMap.class);
-    verify(writer).write(captor.capture(), isNull());
-    ConfigMap written = captor.getValue();
+    assertThat(writer.written).hasSize(1);
+    assertThat(writer.replaced).containsExactly((ConfigMap) null);
+    ConfigMap written = writer.written.get(0);
     assertThat(written.getMetadata().getName()).isEqualTo("b-kubeadm-join");
     assertThat(written.getMetadata().getNamespace()).isEqualTo("ns");
 
-    ConfigMap writer2Current = written;
-    ConfigMapWriter second = mock(ConfigMapWriter.class);
+    Fakes.RecordingWriter second = new Fakes.RecordingWriter();
     new ClusterReconciler(
             new Pipeline(CapabilityMatrixLoader.builtin()),
             new ClusterStatusFactory(clock),
             (cluster, event) -> {},
             new JoinConfigMaps("ns", second))
-        .reconcile(c, context(dc, writer2Current));
-    verify(second, never()).write(any(), any());
-    verify(second, never()).delete(any());
+        .reconcile(c, context(dc, written));
+    assertThat(second.written).isEmpty();
+    assertThat(second.deleted).isEmpty();
   }
 
   @Test

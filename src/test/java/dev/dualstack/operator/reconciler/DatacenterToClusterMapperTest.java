@@ -1,13 +1,12 @@
 package dev.dualstack.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import dev.dualstack.operator.api.Cluster;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DatacenterToClusterMapperTest {
@@ -23,13 +22,13 @@ class DatacenterToClusterMapperTest {
 
   @Test
   void mapsADatacenterToExactlyTheClustersThatNameIt() {
-    @SuppressWarnings("unchecked")
-    IndexedResourceCache<Cluster> cache = mock(IndexedResourceCache.class);
-    when(cache.byIndex(DatacenterToClusterMapper.INDEX, "dc-1"))
-        .thenReturn(
-            List.of(
-                Fixtures.openstackCluster("a", "dc-1"), Fixtures.openstackCluster("b", "dc-1")));
-    when(cache.byIndex(DatacenterToClusterMapper.INDEX, "dc-2")).thenReturn(List.of());
+    IndexedResourceCache<Cluster> cache =
+        Fakes.clusterIndex(
+            Map.of(
+                "dc-1",
+                List.of(
+                    Fixtures.openstackCluster("a", "dc-1"),
+                    Fixtures.openstackCluster("b", "dc-1"))));
     var mapper = new DatacenterToClusterMapper(cache);
 
     assertThat(mapper.toPrimaryResourceIDs(Fixtures.openstackDc("dc-1", true)))

@@ -1,10 +1,6 @@
 package dev.dualstack.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
 
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Cluster;
@@ -19,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The BYO ConfigMap follows the accepted rendering: written, left alone, deleted. */
 class JoinConfigMapsTest {
-  private final ConfigMapWriter writer = mock(ConfigMapWriter.class);
+  private final Fakes.RecordingWriter writer = new Fakes.RecordingWriter();
   private final JoinConfigMaps maps = new JoinConfigMaps("ns", writer);
   private final Cluster cluster = owner();
 
@@ -95,9 +91,8 @@ class JoinConfigMapsTest {
   void writesOnAcceptanceWithOwnerAndLabels() {
     maps.reconcile(cluster, result(true), status("bringyourown", "IPv4+IPv6", null), null);
 
-    var captor = org.mockito.ArgumentCaptor.forClass(ConfigMap.class);
-    verify(writer).write(captor.capture(), any());
-    ConfigMap cm = captor.getValue();
+    assertThat(writer.written).hasSize(1);
+    ConfigMap cm = writer.written.get(0);
     assertThat(cm.getMetadata().getOwnerReferences())
         .singleElement()
         .satisfies(o -> assertThat(o.getUid()).isEqualTo("uid-b"));
@@ -111,8 +106,8 @@ class JoinConfigMapsTest {
   void leavesTheConfigMapAloneWhileANewSpecIsRefused() {
     maps.reconcile(cluster, result(false), status("bringyourown", "IPv4+IPv6", null), existing());
 
-    verify(writer, never()).write(any(), any());
-    verify(writer, never()).delete(any());
+    assertThat(writer.written).isEmpty();
+    assertThat(writer.deleted).isEmpty();
   }
 
   @Test
@@ -120,6 +115,7 @@ class JoinConfigMapsTest {
     ConfigMap current = existing();
     maps.reconcile(cluster, result(true), status("edge", "IPv4", null), current);
 
-    verify(writer).delete(current);
+    assertThat(writer.deleted).containsExactly(current);
+    assertThat(writer.written).isEmpty();
   }
 }
