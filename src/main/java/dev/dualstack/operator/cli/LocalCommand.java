@@ -82,6 +82,8 @@ public final class LocalCommand implements Callable<Integer> {
     err = spec.commandLine().getErr();
     Logging.configure("text", verbose ? "INFO" : "WARN");
     Duration wait = Duration.parse("PT" + timeout.toUpperCase(java.util.Locale.ROOT));
+    // taken before reading, so that a change made while starting up is seen by --watch
+    Map<Path, FileTime> read = modificationTimes();
     ManifestReader.Manifests manifests = read();
     if (manifests == null) {
       return 2;
@@ -118,7 +120,7 @@ public final class LocalCommand implements Callable<Integer> {
       if (!watch) {
         return code;
       }
-      return watchLoop(client, wait, printed);
+      return watchLoop(client, wait, printed, read);
     }
   }
 
@@ -287,10 +289,13 @@ public final class LocalCommand implements Callable<Integer> {
   }
 
   /** Polls the files' modification times; re-applies and prints what changed until interrupted. */
-  private int watchLoop(KubernetesClient client, Duration wait, Map<String, String> printed) {
+  private int watchLoop(
+      KubernetesClient client,
+      Duration wait,
+      Map<String, String> printed,
+      Map<Path, FileTime> seen) {
     err.println("watching " + paths + " for changes (Ctrl-C to stop)");
     err.flush();
-    Map<Path, FileTime> seen = modificationTimes();
     try {
       while (!Thread.currentThread().isInterrupted()) {
         Thread.sleep(500);
