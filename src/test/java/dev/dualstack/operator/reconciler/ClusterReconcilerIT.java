@@ -382,4 +382,31 @@ class ClusterReconcilerIT {
     await().atMost(WAIT).until(() -> h.runtime.clusterReconciler().reconciliations() > before);
     assertThat(h.cluster("label").getMetadata().getGeneration()).isEqualTo(1L);
   }
+
+  @Test
+  void aDatacenterChangeReEvaluatesTheClustersThatReferenceIt() {
+    createDc(Fixtures.openstackDc("dc-flag", true));
+    create(
+        Fixtures.cluster(
+            "flag", Fixtures.openstackCloud("dc-flag", null), Fixtures.dualStackNetwork()));
+    ClusterStatus ready = awaitPhase("flag", PHASE_READY);
+    assertThat(ready.ipFamily()).isEqualTo("IPv4+IPv6");
+
+    // the datacenter withdraws IPv6: the dual-stack cluster is refused, its rendering kept
+    h.client
+        .resources(Datacenter.class)
+        .withName("dc-flag")
+        .edit(
+            d -> {
+              d.setSpec(Fixtures.openstackDc("dc-flag", false).getSpec());
+              return d;
+            });
+
+    await().atMost(WAIT).until(() -> !PHASE_READY.equals(h.status("flag").phase()));
+    ClusterStatus refused = h.status("flag");
+    assertThat(refused.phase()).isIn(PHASE_INVALID, PHASE_UNSUPPORTED);
+    assertThat(refused.observedGeneration()).isEqualTo(1L);
+    assertThat(refused.network()).isEqualTo(ready.network());
+    assertThat(condition(refused, READY)).get().extracting(Condition::getStatus).isEqualTo("False");
+  }
 }
