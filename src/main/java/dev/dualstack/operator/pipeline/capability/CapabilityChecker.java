@@ -105,9 +105,16 @@ public final class CapabilityChecker {
     List<Limitation> limitations =
         cap.limitations() == null || !refusals.isEmpty() ? List.of() : cap.limitations();
     for (Limitation l : limitations) {
-      if (l.exposeStrategies() == null
-          || l.exposeStrategies().isEmpty()
-          || l.exposeStrategies().contains(expose)) {
+      boolean exposeMatches =
+          l.exposeStrategies() == null
+              || l.exposeStrategies().isEmpty()
+              || l.exposeStrategies().contains(expose);
+      boolean fieldsMatch =
+          l.whenSet() == null
+              || l.whenSet().isEmpty()
+              || l.whenSet().stream()
+                  .anyMatch(f -> ProviderBlocks.isSet(ctx.effective().cloud(), ctx.provider(), f));
+      if (exposeMatches && fieldsMatch) {
         warnings.add(new Warning(l.code(), l.message()));
       }
     }

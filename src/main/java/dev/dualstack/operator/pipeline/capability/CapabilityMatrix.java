@@ -81,10 +81,13 @@ public record CapabilityMatrix(
   public record OsNote(String code, String message) {}
 
   /**
-   * A limitation shown as a warning on dual-stack clusters; {@code exposeStrategies} (optional)
-   * restricts it to clusters with one of those expose strategies.
+   * A limitation shown as a warning on dual-stack clusters. {@code exposeStrategies} (optional)
+   * restricts it to clusters with one of those expose strategies; {@code whenSet} (optional) to
+   * clusters that set at least one of these fields of their provider block (e.g. {@code vpcID}: a
+   * pre-created network).
    */
-  public record Limitation(String code, String message, List<String> exposeStrategies) {}
+  public record Limitation(
+      String code, String message, List<String> exposeStrategies, List<String> whenSet) {}
 
   /** Provider-specific default pod/service CIDRs (e.g. KubeVirt), IPv4 first. */
   public record DefaultNetworks(List<String> pods, List<String> services) {}

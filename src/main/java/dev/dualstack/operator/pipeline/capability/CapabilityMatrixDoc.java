@@ -122,6 +122,10 @@ public final class CapabilityMatrixDoc {
             l.exposeStrategies() == null || l.exposeStrategies().isEmpty()
                 ? ""
                 : " (only with exposeStrategy " + String.join(", ", l.exposeStrategies()) + ")";
+        if (l.whenSet() != null && !l.whenSet().isEmpty()) {
+          only +=
+              " (only when spec.cloud." + p + "." + String.join(" or ", l.whenSet()) + " is set)";
+        }
         sb.append("| ")
             .append(p)
             .append(" | `")

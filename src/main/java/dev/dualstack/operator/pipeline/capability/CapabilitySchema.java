@@ -68,14 +68,14 @@ final class CapabilitySchema {
                 } else if (cap == null) {
                   add("providers." + name, "provider \"" + name + "\" has no settings");
                 } else {
-                  checkProvider("providers." + name, cap, f);
+                  checkProvider("providers." + name, name, cap, f);
                 }
               });
     }
     return List.copyOf(problems);
   }
 
-  private void checkProvider(String at, ProviderCapability p, CapabilityFile f) {
+  private void checkProvider(String at, String name, ProviderCapability p, CapabilityFile f) {
     if (blank(p.displayName())) {
       missing(at, "displayName");
     }
@@ -91,7 +91,7 @@ final class CapabilitySchema {
       missing(at, "limitations");
     } else {
       for (int i = 0; i < p.limitations().size(); i++) {
-        checkLimitation(at + ".limitations[" + i + "]", p.limitations().get(i));
+        checkLimitation(at + ".limitations[" + i + "]", name, p.limitations().get(i));
       }
     }
     if (p.defaultProxyMode() != null && !PROXY_MODES.contains(p.defaultProxyMode())) {
@@ -133,10 +133,20 @@ final class CapabilitySchema {
     }
   }
 
-  private void checkLimitation(String at, Limitation l) {
+  private void checkLimitation(String at, String provider, Limitation l) {
     if (l == null) {
       add(at, "empty limitation; code and message are required");
       return;
+    }
+    if (l.whenSet() != null) {
+      List<String> fields = ProviderBlocks.fields(provider);
+      for (String f : l.whenSet()) {
+        if (!fields.contains(f)) {
+          add(
+              at + ".whenSet",
+              "\"" + f + "\" is not a field of spec.cloud." + provider + "; allowed: " + fields);
+        }
+      }
     }
     checkCode(at, l.code());
     if (blank(l.message())) {

@@ -55,7 +55,12 @@ public final class ClusterStatusFactory {
         network.isEmpty() ? "the network configuration is valid" : summary(network));
 
     if (!capability.isEmpty()) {
-      c.set(DUAL_STACK_SUPPORTED, "False", REASON_UNSUPPORTED, summary(capability));
+      // the checker's reason is the specific one (e.g. DatacenterIPv6Disabled)
+      String reason =
+          r.dualStack() != null && "False".equals(r.dualStack().status())
+              ? r.dualStack().reason()
+              : REASON_UNSUPPORTED;
+      c.set(DUAL_STACK_SUPPORTED, "False", reason, summary(capability));
     } else if (r.dualStack() != null) {
       c.set(
           DUAL_STACK_SUPPORTED,

@@ -1,6 +1,7 @@
 package dev.dualstack.operator.pipeline.capability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -148,9 +149,9 @@ class CapabilityCheckerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "aws, LoadBalancerIPv6Unsupported NodeIPv6NotPublished PrecreatedNetworkMustBeDualStack",
-    "azure, LoadBalancerIPv6Unsupported PrecreatedNetworkMustBeDualStack",
-    "gcp, LoadBalancerIPv6Unsupported NodeIPv6NotPublished PrecreatedNetworkMustBeDualStack",
+    "aws, LoadBalancerIPv6Unsupported NodeIPv6NotPublished",
+    "azure, LoadBalancerIPv6Unsupported",
+    "gcp, LoadBalancerIPv6Unsupported NodeIPv6NotPublished",
     "openstack, LoadBalancerIPv6Unsupported",
     "digitalocean, LoadBalancerUnsupported",
     "packet, LoadBalancerUnsupported",
@@ -166,6 +167,30 @@ class CapabilityCheckerTest {
     assertThat(codes(run(dc, cluster(provider, "IPv4+IPv6", ""))))
         .containsExactlyInAnyOrder(expected.split(" "));
     assertThat(codes(run(dc, cluster(provider, "IPv4", "")))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "'aws: {vpcID: vpc-1}', aws",
+    "'azure: {vnet: my-vnet}', azure",
+    "'azure: {subnet: my-subnet}', azure",
+    "'gcp: {network: n, subnetwork: projects/p/regions/r/subnetworks/s}', gcp"
+  })
+  void preCreatedNetworksMustBeDualStack(String block, String provider) {
+    String dc = provider + ": {}";
+    String cluster = "cloud: {dc: dc1, " + block + "}\nclusterNetwork: {ipFamily: IPv4+IPv6}\n";
+    assertThat(codes(run(dc, cluster))).contains("PrecreatedNetworkMustBeDualStack");
+    assertThat(codes(run(dc, cluster(provider, "IPv4+IPv6", ""))))
+        .doesNotContain("PrecreatedNetworkMustBeDualStack");
+  }
+
+  @Test
+  void limitationFieldsMustExistInTheProviderBlock() throws Exception {
+    String text =
+        CapabilityMatrixLoaderTest.builtinText().replace("whenSet: [vpcID]", "whenSet: [vpcId]");
+    assertThatThrownBy(() -> CapabilityMatrixLoader.read(text, "bad.yaml"))
+        .isInstanceOf(CapabilityMatrixException.class)
+        .hasMessageContaining("\"vpcId\" is not a field of spec.cloud.aws");
   }
 
   @Test
