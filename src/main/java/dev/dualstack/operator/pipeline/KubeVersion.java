@@ -11,13 +11,17 @@ public record KubeVersion(int major, int minor, boolean assumed) {
   /** The newest supported minor: version-dependent rules act as for it when no version is set. */
   public static final KubeVersion NEWEST = new KubeVersion(1, 35, true);
 
+  private static final java.util.regex.Pattern SHAPE =
+      java.util.regex.Pattern.compile(
+          "v?[0-9]{1,3}\\.[0-9]{1,3}(\\.[0-9]{1,4})?([-+][0-9A-Za-z.+-]*)?");
+
   /** Parses {@code 1.31.4} or {@code v1.31}; empty when not a version. */
   public static Optional<KubeVersion> parse(String text) {
     if (text == null || text.isBlank() || text.length() > 32) {
       return Optional.empty();
     }
     String t = text.strip();
-    if (!t.matches("v?[0-9]{1,3}\\.[0-9]{1,3}(\\.[0-9]{1,4})?([-+][0-9A-Za-z.+-]*)?")) {
+    if (!SHAPE.matcher(t).matches()) {
       return Optional.empty();
     }
     Semver s = Semver.coerce(t);
