@@ -35,6 +35,11 @@ final class CapabilityFileReader {
     }
   }
 
+  /** The built-in matrix when {@code file} is null, else the file's. */
+  static CapabilityMatrix resolve(Path file) throws UnreadableException {
+    return file == null ? CapabilityMatrixLoader.builtin() : read(file);
+  }
+
   static CapabilityMatrix read(Path file) throws UnreadableException {
     try {
       return CapabilityMatrixLoader.load(file);

@@ -5,7 +5,6 @@ import dev.dualstack.operator.cli.ManifestReader.Manifests;
 import dev.dualstack.operator.cli.ManifestReader.Problem;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
-import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -79,10 +78,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       CapabilityMatrix matrix;
       try {
-        matrix =
-            capabilities == null
-                ? CapabilityMatrixLoader.builtin()
-                : CapabilityFileReader.read(capabilities);
+        matrix = CapabilityFileReader.resolve(capabilities);
       } catch (UnreadableException e) {
         e.problems().forEach(p -> err.println("error: " + p));
         return UNREADABLE;

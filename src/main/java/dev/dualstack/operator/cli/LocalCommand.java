@@ -4,7 +4,6 @@ import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
-import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import dev.dualstack.operator.reconciler.KubernetesEventRecorder;
 import dev.dualstack.operator.runtime.EmbeddedApiServer;
 import dev.dualstack.operator.runtime.Logging;
@@ -90,10 +89,7 @@ public final class LocalCommand implements Callable<Integer> {
     }
     CapabilityMatrix matrix;
     try {
-      matrix =
-          capabilities == null
-              ? CapabilityMatrixLoader.builtin()
-              : CapabilityFileReader.read(capabilities);
+      matrix = CapabilityFileReader.resolve(capabilities);
     } catch (CapabilityFileReader.UnreadableException e) {
       err.println("error: " + e.getMessage());
       err.flush();

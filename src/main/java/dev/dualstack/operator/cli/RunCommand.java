@@ -1,7 +1,6 @@
 package dev.dualstack.operator.cli;
 
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
-import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import dev.dualstack.operator.runtime.Logging;
 import dev.dualstack.operator.runtime.OperatorProcess;
 import dev.dualstack.operator.runtime.OperatorSettings;
@@ -108,10 +107,7 @@ public final class RunCommand implements Callable<Integer> {
     Logging.configure(logFormat, null);
     CapabilityMatrix matrix;
     try {
-      matrix =
-          capabilities == null
-              ? CapabilityMatrixLoader.builtin()
-              : CapabilityFileReader.read(capabilities);
+      matrix = CapabilityFileReader.resolve(capabilities);
     } catch (CapabilityFileReader.UnreadableException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       spec.commandLine().getErr().flush();
