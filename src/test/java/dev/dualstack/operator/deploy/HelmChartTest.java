@@ -357,7 +357,18 @@ class HelmChartTest {
   private static void expectLeaderElection(Rendered r) {
     assertThat(r.env())
         .containsEntry("DUALSTACK_LEADER_ELECTION", "true")
-        .containsEntry("DUALSTACK_LEASE_NAMESPACE", NS);
+        .containsEntry("DUALSTACK_LEASE_NAMESPACE", NS)
+        .containsEntry("DUALSTACK_LEASE_DURATION", "15s");
+    // the leader identity is the pod name, from the downward API (RunCommand --identity)
+    assertThat(RunCommandContract.envToFlag()).containsEntry("POD_NAME", "--identity");
+    JsonNode podName = null;
+    for (JsonNode e : r.deployment().at("/spec/template/spec/containers/0/env")) {
+      if ("POD_NAME".equals(e.path("name").asText())) {
+        podName = e;
+      }
+    }
+    assertThat(podName).as("POD_NAME env").isNotNull();
+    assertThat(podName.at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("metadata.name");
     JsonNode role = r.get("Role", FULLNAME + "-leader-election");
     assertThat(role.at("/metadata/namespace").asText()).isEqualTo(NS);
     assertThat(rules(role)).containsExactly("coordination.k8s.io|leases|create,get,patch,update");
