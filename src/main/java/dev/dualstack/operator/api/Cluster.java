@@ -1,5 +1,7 @@
 package dev.dualstack.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -26,4 +28,26 @@ public class Cluster extends CustomResource<ClusterSpec, ClusterStatus> {
   public static final String VERSION = "v1";
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String KIND = "Cluster";
+
+  @JsonIgnore private transient UnreadableField unreadableSpec;
+
+  /**
+   * Tolerant: a stored spec that does not map onto {@link ClusterSpec} leaves the spec null and
+   * marks the object (see {@link TolerantSpecDeserializer}).
+   */
+  @Override
+  @JsonDeserialize(using = TolerantSpecDeserializer.ForCluster.class)
+  public void setSpec(ClusterSpec spec) {
+    super.setSpec(spec);
+  }
+
+  /** Why the stored spec could not be read, or null when it was read. */
+  @JsonIgnore
+  public UnreadableField getUnreadableSpec() {
+    return unreadableSpec;
+  }
+
+  public void markUnreadable(UnreadableField field) {
+    this.unreadableSpec = field;
+  }
 }
