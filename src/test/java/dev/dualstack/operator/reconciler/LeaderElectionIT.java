@@ -35,7 +35,15 @@ class LeaderElectionIT {
     h.close();
   }
 
+  private static final Duration LEASE_DURATION = Duration.ofSeconds(2);
+  private static final Duration RENEW_DEADLINE = Duration.ofMillis(1500);
+  private static final Duration RETRY_PERIOD = Duration.ofMillis(300);
+
   private void start(String identity) {
+    start(identity, LEASE_DURATION, RENEW_DEADLINE, RETRY_PERIOD);
+  }
+
+  private void start(String identity, Duration lease, Duration renew, Duration retry) {
     KubernetesClient client = h.api.newClient();
     clients.put(identity, client);
     OperatorSettings settings =
@@ -43,13 +51,7 @@ class LeaderElectionIT {
             .withRetry(Duration.ofMillis(200), 5)
             .withLeaderElection(
                 new OperatorSettings.LeaderElection(
-                    LEASE,
-                    LEASE_NS,
-                    identity,
-                    Duration.ofSeconds(2),
-                    Duration.ofMillis(1500),
-                    Duration.ofMillis(300),
-                    false));
+                    LEASE, LEASE_NS, identity, lease, renew, retry, false));
     instances.put(
         identity,
         new OperatorRuntime(
@@ -63,27 +65,39 @@ class LeaderElectionIT {
   }
 
   @Test
+  void theStandbyTakesOverWithinTheLeaseDuration() {
+    // roomier than the other test: a leader starved of CPU for longer than the renew deadline
+    // loses the Lease while still running, which is leader election working, not this test
+    Duration lease = Duration.ofSeconds(3);
+    Duration retry = Duration.ofMillis(500);
+    allowLeases();
+    start("op-a", lease, Duration.ofSeconds(2), retry);
+    await().atMost(WAIT).until(() -> "op-a".equals(holder()));
+    start("op-b", lease, Duration.ofSeconds(2), retry);
+    h.client.resource(Fixtures.openstackDc("dc-fast", true)).create();
+    h.client.resource(Fixtures.openstackCluster("fast-1", "dc-fast")).create();
+    await().atMost(WAIT).until(() -> h.reconciled("fast-1"));
+    assertThat(holder()).isEqualTo("op-a");
+
+    long stopped = System.nanoTime();
+    instances.remove("op-a").close();
+    // the stopped leader does not release the Lease: the standby acquires it once the last renewal
+    // is a lease duration old, at its next retry; plus scheduling slack on a busy machine
+    Duration bound = lease.plus(retry.multipliedBy(2)).plusSeconds(2);
+    await().atMost(bound).until(() -> "op-b".equals(holder()));
+    Duration takeover = Duration.ofNanos(System.nanoTime() - stopped);
+    System.out.println("leader election: standby took over after " + takeover.toMillis() + " ms");
+    h.client.resource(Fixtures.openstackCluster("fast-2", "dc-fast")).create();
+    await().atMost(WAIT).until(() -> h.reconciled("fast-2"));
+
+    assertThat(takeover).isLessThanOrEqualTo(bound);
+    assertThat(instances.get("op-b").clusterReconciler().reconciliations()).isPositive();
+    assertThat(h.status("fast-2").phase()).isEqualTo(Conditions.PHASE_READY);
+  }
+
+  @Test
   void onlyTheLeaderReconcilesAndTheStandbyTakesOverWhenTheLeaderStops() {
-    // the mock only echoes SelfSubjectRulesReview: answer with the lease permissions JOSDK checks
-    h.api
-        .server()
-        .expect()
-        .post()
-        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(
-            201,
-            new SelfSubjectRulesReviewBuilder()
-                .withNewStatus()
-                .withIncomplete(false)
-                .withResourceRules(
-                    new ResourceRuleBuilder()
-                        .withApiGroups("coordination.k8s.io")
-                        .withResources("leases")
-                        .withVerbs("get", "create", "update", "patch")
-                        .build())
-                .endStatus()
-                .build())
-        .always();
+    allowLeases();
     start("op-a");
     start("op-b");
     await().atMost(WAIT).until(() -> holder() != null);
@@ -108,5 +122,30 @@ class LeaderElectionIT {
         .until(
             () -> h.reconciled("le-2") && Conditions.PHASE_READY.equals(h.status("le-2").phase()));
     assertThat(instances.get(standby).clusterReconciler().reconciliations()).isPositive();
+  }
+
+  /**
+   * The mock only echoes SelfSubjectRulesReview: answer with the lease permissions JOSDK checks.
+   */
+  private void allowLeases() {
+    h.api
+        .server()
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(
+            201,
+            new SelfSubjectRulesReviewBuilder()
+                .withNewStatus()
+                .withIncomplete(false)
+                .withResourceRules(
+                    new ResourceRuleBuilder()
+                        .withApiGroups("coordination.k8s.io")
+                        .withResources("leases")
+                        .withVerbs("get", "create", "update", "patch")
+                        .build())
+                .endStatus()
+                .build())
+        .always();
   }
 }
