@@ -197,7 +197,7 @@ public final class ManifestReader {
         String text = BoundedYaml.decode(bytes(file));
         documents +=
             BoundedYaml.forEachDocument(
-                text, MAX_DOCUMENTS - documents, doc -> readDocument(file, doc));
+                text, documents, MAX_DOCUMENTS, doc -> readDocument(file, doc));
       } catch (YamlProblem e) {
         problems.add(new Problem(file, e.line(), e.column(), e.getMessage()));
         return;
