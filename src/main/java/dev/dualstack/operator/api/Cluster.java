@@ -30,6 +30,7 @@ public class Cluster extends CustomResource<ClusterSpec, ClusterStatus> {
   public static final String KIND = "Cluster";
 
   @JsonIgnore private transient UnreadableField unreadableSpec;
+  @JsonIgnore private transient UnreadableField unreadableStatus;
 
   /**
    * Tolerant: a stored spec that does not map onto {@link ClusterSpec} leaves the spec null and
@@ -49,5 +50,25 @@ public class Cluster extends CustomResource<ClusterSpec, ClusterStatus> {
 
   public void markUnreadable(UnreadableField field) {
     this.unreadableSpec = field;
+  }
+
+  /**
+   * Tolerant: a stored status that does not map onto {@link ClusterStatus} is read as none (the
+   * operator writes a fresh one) and the object is marked.
+   */
+  @Override
+  @JsonDeserialize(using = TolerantSpecDeserializer.ForClusterStatus.class)
+  public void setStatus(ClusterStatus status) {
+    super.setStatus(status);
+  }
+
+  /** Why the stored status could not be read, or null when it was read (or absent). */
+  @JsonIgnore
+  public UnreadableField getUnreadableStatus() {
+    return unreadableStatus;
+  }
+
+  public void markUnreadableStatus(UnreadableField field) {
+    this.unreadableStatus = field;
   }
 }

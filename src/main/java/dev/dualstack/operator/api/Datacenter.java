@@ -25,6 +25,7 @@ public class Datacenter extends CustomResource<DatacenterSpec, DatacenterStatus>
   public static final String KIND = "Datacenter";
 
   @JsonIgnore private transient UnreadableField unreadableSpec;
+  @JsonIgnore private transient UnreadableField unreadableStatus;
 
   /**
    * Tolerant: a stored spec that does not map onto {@link DatacenterSpec} leaves the spec null and
@@ -44,5 +45,25 @@ public class Datacenter extends CustomResource<DatacenterSpec, DatacenterStatus>
 
   public void markUnreadable(UnreadableField field) {
     this.unreadableSpec = field;
+  }
+
+  /**
+   * Tolerant: a stored status that does not map onto {@link DatacenterStatus} is read as none (the
+   * operator writes a fresh one) and the object is marked.
+   */
+  @Override
+  @JsonDeserialize(using = TolerantSpecDeserializer.ForDatacenterStatus.class)
+  public void setStatus(DatacenterStatus status) {
+    super.setStatus(status);
+  }
+
+  /** Why the stored status could not be read, or null when it was read (or absent). */
+  @JsonIgnore
+  public UnreadableField getUnreadableStatus() {
+    return unreadableStatus;
+  }
+
+  public void markUnreadableStatus(UnreadableField field) {
+    this.unreadableStatus = field;
   }
 }

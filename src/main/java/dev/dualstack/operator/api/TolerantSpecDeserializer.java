@@ -10,12 +10,12 @@ import java.io.IOException;
 import java.util.function.BiConsumer;
 
 /**
- * Reads the {@code spec} of a custom resource so that one bad value does not make the whole object
- * unreadable. The operator's informers deserialize every object they list or watch; a single
- * Cluster with {@code nodeCidrMaskSizeIPv4: "abc"} (possible with an older CRD, or an API server
- * without schema validation) would otherwise fail the watch, stop the informer and, through the
- * operator framework, end the process. Here the spec becomes null and the owning object is marked
- * with an {@link UnreadableField}, which the reconciler reports.
+ * Reads the {@code spec} (or {@code status}) of a custom resource so that one bad value does not
+ * make the whole object unreadable. The operator's informers deserialize every object they list or
+ * watch; a single Cluster with {@code nodeCidrMaskSizeIPv4: "abc"} (possible with an older CRD, or
+ * an API server without schema validation) would otherwise fail the watch, stop the informer and,
+ * through the operator framework, end the process. Here the spec becomes null and the owning object
+ * is marked with an {@link UnreadableField}, which the reconciler reports.
  *
  * <p>With the {@link #STRICT} deserialization attribute set (the {@code check} reader), failures
  * propagate unchanged, with their exact path and location.
@@ -24,12 +24,14 @@ public abstract class TolerantSpecDeserializer<S, O> extends JsonDeserializer<S>
   /** Deserialization attribute: when present, do not tolerate anything. */
   public static final String STRICT = "dualstack.dev/strict";
 
+  private final String field;
   private final Class<S> type;
   private final Class<O> owner;
   private final BiConsumer<O, UnreadableField> mark;
 
   protected TolerantSpecDeserializer(
-      Class<S> type, Class<O> owner, BiConsumer<O, UnreadableField> mark) {
+      String field, Class<S> type, Class<O> owner, BiConsumer<O, UnreadableField> mark) {
+    this.field = field;
     this.type = type;
     this.owner = owner;
     this.mark = mark;
@@ -48,7 +50,7 @@ public abstract class TolerantSpecDeserializer<S, O> extends JsonDeserializer<S>
       if (target == null) {
         throw e;
       }
-      mark.accept(target, UnreadableField.of("spec", tree, e));
+      mark.accept(target, UnreadableField.of(field, tree, e));
       return null;
     }
   }
@@ -68,7 +70,15 @@ public abstract class TolerantSpecDeserializer<S, O> extends JsonDeserializer<S>
   /** For {@link Cluster#setSpec}. */
   public static final class ForCluster extends TolerantSpecDeserializer<ClusterSpec, Cluster> {
     public ForCluster() {
-      super(ClusterSpec.class, Cluster.class, Cluster::markUnreadable);
+      super("spec", ClusterSpec.class, Cluster.class, Cluster::markUnreadable);
+    }
+  }
+
+  /** For {@link Cluster#setStatus}: an unreadable status is dropped and written afresh. */
+  public static final class ForClusterStatus
+      extends TolerantSpecDeserializer<ClusterStatus, Cluster> {
+    public ForClusterStatus() {
+      super("status", ClusterStatus.class, Cluster.class, Cluster::markUnreadableStatus);
     }
   }
 
@@ -76,7 +86,15 @@ public abstract class TolerantSpecDeserializer<S, O> extends JsonDeserializer<S>
   public static final class ForDatacenter
       extends TolerantSpecDeserializer<DatacenterSpec, Datacenter> {
     public ForDatacenter() {
-      super(DatacenterSpec.class, Datacenter.class, Datacenter::markUnreadable);
+      super("spec", DatacenterSpec.class, Datacenter.class, Datacenter::markUnreadable);
+    }
+  }
+
+  /** For {@link Datacenter#setStatus}: an unreadable status is dropped and written afresh. */
+  public static final class ForDatacenterStatus
+      extends TolerantSpecDeserializer<DatacenterStatus, Datacenter> {
+    public ForDatacenterStatus() {
+      super("status", DatacenterStatus.class, Datacenter.class, Datacenter::markUnreadableStatus);
     }
   }
 }

@@ -106,6 +106,13 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
     MDC.put(MDC_CLUSTER, name);
     reconciliations.incrementAndGet();
     try {
+      if (cluster.getUnreadableStatus() != null) {
+        LOG.warn(
+            "cluster {}: the stored status cannot be read ({}: {}); writing a fresh one",
+            name,
+            cluster.getUnreadableStatus().field(),
+            cluster.getUnreadableStatus().message());
+      }
       PipelineResult result;
       UnreadableField unreadable = cluster.getUnreadableSpec();
       if (unreadable != null) {

@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * The operator framework's resource cloner (a serialization round trip, as the default), which also
- * carries over the in-memory mark of an unreadable spec: the round trip writes the null spec and
- * reads it back without the mark, and the reconciler would see an empty spec instead of the reason.
+ * carries over the in-memory marks of an unreadable spec or status: the round trip writes the null
+ * spec and reads it back without the mark, and the reconciler would see an empty spec instead of
+ * the reason.
  */
 final class MarkKeepingCloner implements Cloner {
   private final KubernetesSerialization serialization;
@@ -24,8 +25,10 @@ final class MarkKeepingCloner implements Cloner {
     R copy = serialization.clone(object);
     if (object instanceof Cluster c && copy instanceof Cluster cc) {
       cc.markUnreadable(c.getUnreadableSpec());
+      cc.markUnreadableStatus(c.getUnreadableStatus());
     } else if (object instanceof Datacenter d && copy instanceof Datacenter dd) {
       dd.markUnreadable(d.getUnreadableSpec());
+      dd.markUnreadableStatus(d.getUnreadableStatus());
     }
     return copy;
   }

@@ -69,6 +69,19 @@ class TolerantSpecDeserializerTest {
   }
 
   @Test
+  void anUnreadableStatusIsReadAsNoneAndMarked() {
+    Cluster c =
+        SERIALIZATION.unmarshal(
+            cluster("24").replace("\"acceptedGeneration\": 2", "\"acceptedGeneration\": \"two\""),
+            Cluster.class);
+
+    assertThat(c.getSpec().clusterNetwork().nodeCidrMaskSizeIPv4()).isEqualTo(24);
+    assertThat(c.getUnreadableSpec()).isNull();
+    assertThat(c.getStatus()).isNull();
+    assertThat(c.getUnreadableStatus().field()).isEqualTo("status.acceptedGeneration");
+  }
+
+  @Test
   void datacentersAreTolerantToo() {
     Datacenter d =
         SERIALIZATION.unmarshal(

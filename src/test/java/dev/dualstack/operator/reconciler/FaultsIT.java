@@ -177,6 +177,18 @@ class FaultsIT {
     awaitAll(List.of("created-during-gap"), ready(1, 24));
     assertThat(h.watchRequests("/apis/dualstack.dev/v1/datacenters")).isGreaterThan(dcWatches);
     assertThat(h.runtime.ready()).isTrue();
+
+    // again, and this time the server has forgotten the resource version (410 Gone): the
+    // informer lists afresh and still misses nothing
+    var gone = h.inject("GET", CLUSTERS, 410, 1);
+    h.watchesRefused = true;
+    assertThat(h.dropWatches(CLUSTERS)).isPositive();
+    names.forEach(n -> setMask(n, 28));
+    await().atMost(WAIT).until(() -> gone.used.get() == 1);
+    h.watchesRefused = false;
+
+    awaitAll(names, ready(3, 28));
+    assertThat(h.runtime.ready()).isTrue();
   }
 
   @Test
@@ -239,8 +251,14 @@ class FaultsIT {
     awaitAll(List.of(changed), ready(2, 26));
     await().atMost(WAIT).until(() -> clusterReconcilesFinished(registry) >= names.size());
     for (String n : names) {
-      int expected = writes.get(n) + (n.equals(changed) ? 1 : 0);
-      assertThat(h.statusWrites(n)).as(n).isEqualTo(expected);
+      if (n.equals(changed)) {
+        // one write for the new generation; occasionally a second, identical one: a reconcile
+        // queued behind the first (the Datacenter informer's start-up event) read the Cluster
+        // before the first write reached the cache
+        assertThat(h.statusWrites(n) - writes.get(n)).as(n).isBetween(1, 2);
+      } else {
+        assertThat(h.statusWrites(n)).as(n).isEqualTo(writes.get(n));
+      }
       await()
           .atMost(WAIT)
           .until(() -> eventCount(n, EVENT_NETWORK_ACCEPTED) == (n.equals(changed) ? 2 : 1));

@@ -35,15 +35,13 @@ class LeaderElectionIT {
     h.close();
   }
 
-  private static final Duration LEASE_DURATION = Duration.ofSeconds(2);
-  private static final Duration RENEW_DEADLINE = Duration.ofMillis(1500);
-  private static final Duration RETRY_PERIOD = Duration.ofMillis(300);
+  // roomy enough that a leader starved of CPU on a busy 2-core machine does not lose the Lease
+  // while still running (which would be leader election working, but not what these tests ask)
+  private static final Duration LEASE_DURATION = Duration.ofSeconds(3);
+  private static final Duration RENEW_DEADLINE = Duration.ofSeconds(2);
+  private static final Duration RETRY_PERIOD = Duration.ofMillis(500);
 
   private void start(String identity) {
-    start(identity, LEASE_DURATION, RENEW_DEADLINE, RETRY_PERIOD);
-  }
-
-  private void start(String identity, Duration lease, Duration renew, Duration retry) {
     KubernetesClient client = h.api.newClient();
     clients.put(identity, client);
     OperatorSettings settings =
@@ -51,7 +49,13 @@ class LeaderElectionIT {
             .withRetry(Duration.ofMillis(200), 5)
             .withLeaderElection(
                 new OperatorSettings.LeaderElection(
-                    LEASE, LEASE_NS, identity, lease, renew, retry, false));
+                    LEASE,
+                    LEASE_NS,
+                    identity,
+                    LEASE_DURATION,
+                    RENEW_DEADLINE,
+                    RETRY_PERIOD,
+                    false));
     instances.put(
         identity,
         new OperatorRuntime(
@@ -66,14 +70,10 @@ class LeaderElectionIT {
 
   @Test
   void theStandbyTakesOverWithinTheLeaseDuration() {
-    // roomier than the other test: a leader starved of CPU for longer than the renew deadline
-    // loses the Lease while still running, which is leader election working, not this test
-    Duration lease = Duration.ofSeconds(3);
-    Duration retry = Duration.ofMillis(500);
     allowLeases();
-    start("op-a", lease, Duration.ofSeconds(2), retry);
+    start("op-a");
     await().atMost(WAIT).until(() -> "op-a".equals(holder()));
-    start("op-b", lease, Duration.ofSeconds(2), retry);
+    start("op-b");
     h.client.resource(Fixtures.openstackDc("dc-fast", true)).create();
     h.client.resource(Fixtures.openstackCluster("fast-1", "dc-fast")).create();
     await().atMost(WAIT).until(() -> h.reconciled("fast-1"));
@@ -83,7 +83,7 @@ class LeaderElectionIT {
     instances.remove("op-a").close();
     // the stopped leader does not release the Lease: the standby acquires it once the last renewal
     // is a lease duration old, at its next retry; plus scheduling slack on a busy machine
-    Duration bound = lease.plus(retry.multipliedBy(2)).plusSeconds(2);
+    Duration bound = LEASE_DURATION.plus(RETRY_PERIOD.multipliedBy(2)).plusSeconds(2);
     await().atMost(bound).until(() -> "op-b".equals(holder()));
     Duration takeover = Duration.ofNanos(System.nanoTime() - stopped);
     System.out.println("leader election: standby took over after " + takeover.toMillis() + " ms");

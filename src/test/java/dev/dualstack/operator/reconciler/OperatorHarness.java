@@ -234,6 +234,7 @@ final class OperatorHarness implements AutoCloseable {
       String reason =
           switch (code) {
             case 409 -> "Conflict";
+            case 410 -> "Expired";
             case 429 -> "TooManyRequests";
             case 503 -> "ServiceUnavailable";
             default -> "InternalError";

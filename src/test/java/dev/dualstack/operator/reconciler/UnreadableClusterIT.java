@@ -112,6 +112,35 @@ class UnreadableClusterIT {
   }
 
   @Test
+  void anUnreadableStatusIsReplacedByAFreshOne() {
+    h.startOperator();
+    h.client.resource(Fixtures.openstackDc("dc-x", true)).create();
+    h.client.resource(Fixtures.openstackCluster("scribbled", "dc-x")).create();
+    await().atMost(WAIT).until(() -> h.reconciled("scribbled"));
+
+    // someone writes a status of the wrong shape around the schema
+    GenericKubernetesResource r = raw("Cluster").withName("scribbled").get();
+    r.setAdditionalProperty("status", Map.of("phase", Map.of("not", "a string")));
+    raw("Cluster").resource(r).updateStatus();
+    assertThat(h.cluster("scribbled").getUnreadableStatus().field()).isEqualTo("status.phase");
+    h.client.resource(Fixtures.openstackCluster("after", "dc-x")).create();
+    await().atMost(WAIT).until(() -> h.reconciled("after"));
+    assertThat(h.runtime.alive()).isTrue();
+
+    // the next reconcile (here: a label change) writes a fresh status over it
+    raw("Cluster")
+        .withName("scribbled")
+        .edit(
+            g -> {
+              g.getMetadata().setLabels(Map.of("touched", "yes"));
+              return g;
+            });
+    await().atMost(WAIT).until(() -> h.reconciled("scribbled"));
+    assertThat(h.status("scribbled").phase()).isEqualTo(PHASE_READY);
+    assertThat(h.cluster("scribbled").getUnreadableStatus()).isNull();
+  }
+
+  @Test
   void anUnreadableDatacenterIsReportedAndTheOperatorKeepsRunning() {
     h.startOperator();
     GenericKubernetesResource dc =
