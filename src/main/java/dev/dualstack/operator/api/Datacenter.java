@@ -1,5 +1,7 @@
 package dev.dualstack.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -21,4 +23,47 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class Datacenter extends CustomResource<DatacenterSpec, DatacenterStatus> {
   public static final String KIND = "Datacenter";
+
+  @JsonIgnore private transient UnreadableField unreadableSpec;
+  @JsonIgnore private transient UnreadableField unreadableStatus;
+
+  /**
+   * Tolerant: a stored spec that does not map onto {@link DatacenterSpec} leaves the spec null and
+   * marks the object (see {@link TolerantSpecDeserializer}).
+   */
+  @Override
+  @JsonDeserialize(using = TolerantSpecDeserializer.ForDatacenter.class)
+  public void setSpec(DatacenterSpec spec) {
+    super.setSpec(spec);
+  }
+
+  /** Why the stored spec could not be read, or null when it was read. */
+  @JsonIgnore
+  public UnreadableField getUnreadableSpec() {
+    return unreadableSpec;
+  }
+
+  public void markUnreadable(UnreadableField field) {
+    this.unreadableSpec = field;
+  }
+
+  /**
+   * Tolerant: a stored status that does not map onto {@link DatacenterStatus} is read as none (the
+   * operator writes a fresh one) and the object is marked.
+   */
+  @Override
+  @JsonDeserialize(using = TolerantSpecDeserializer.ForDatacenterStatus.class)
+  public void setStatus(DatacenterStatus status) {
+    super.setStatus(status);
+  }
+
+  /** Why the stored status could not be read, or null when it was read (or absent). */
+  @JsonIgnore
+  public UnreadableField getUnreadableStatus() {
+    return unreadableStatus;
+  }
+
+  public void markUnreadableStatus(UnreadableField field) {
+    this.unreadableStatus = field;
+  }
 }

@@ -51,6 +51,17 @@ final class BoundedYaml {
   static final int MAX_DEPTH = 64;
   static final int MAX_NODES = 200_000;
 
+  /**
+   * Longest scalar, in characters: the API server stores objects of at most 1.5 MiB, so no field of
+   * an object that can exist is longer.
+   */
+  static final int MAX_SCALAR = 1024 * 1024;
+
+  /** Integers with more digits are not parsed: see {@link #integer}. */
+  static final int MAX_INTEGER_DIGITS = 1000;
+
+  private static final BigInteger HUGE = BigInteger.TEN.pow(MAX_INTEGER_DIGITS);
+
   private static final Set<String> TRUE = Set.of("true", "yes", "on", "y");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -130,6 +141,28 @@ final class BoundedYaml {
       throw new YamlProblem(
           "contains a NUL character; this is a binary file, not YAML", line, nul - lineStart + 1);
     }
+    int lineStart = 0;
+    for (int line = 1; lineStart <= text.length(); line++) {
+      int end = text.indexOf('\n', lineStart);
+      int next = end < 0 ? text.length() : end;
+      if (next - lineStart > MAX_SCALAR) {
+        // checked before parsing: the YAML scanner needs about a second per megabyte of one value
+        throw new YamlProblem(
+            "line "
+                + line
+                + " has "
+                + (next - lineStart)
+                + " characters, more than the limit of "
+                + MAX_SCALAR
+                + " characters (the API server stores no object that large)",
+            line,
+            1);
+      }
+      if (end < 0) {
+        break;
+      }
+      lineStart = end + 1;
+    }
     return text;
   }
 
@@ -145,6 +178,16 @@ final class BoundedYaml {
    * of documents handed over.
    */
   static int forEachDocument(String text, int maxDocuments, DocumentConsumer consumer)
+      throws YamlProblem {
+    return forEachDocument(text, 0, maxDocuments, consumer);
+  }
+
+  /**
+   * As {@link #forEachDocument(String, int, DocumentConsumer)} when {@code alreadyRead} documents
+   * of other files count against the same limit.
+   */
+  static int forEachDocument(
+      String text, int alreadyRead, int maxDocuments, DocumentConsumer consumer)
       throws YamlProblem {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
@@ -162,13 +205,19 @@ final class BoundedYaml {
         if (isEmpty(node)) {
           continue;
         }
-        if (count >= maxDocuments) {
+        if (alreadyRead + count >= maxDocuments) {
           throw new YamlProblem(
-              "more than " + maxDocuments + " YAML documents", node.getStartMark());
+              "more than "
+                  + maxDocuments
+                  + " YAML documents"
+                  + (alreadyRead > 0 ? " in all files (" + alreadyRead + " before this one)" : ""),
+              node.getStartMark());
         }
         count++;
         consumer.accept(node);
       }
+    } catch (LimitException e) {
+      throw new YamlProblem("YAML rejected: " + e.getMessage(), e.mark);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -186,6 +235,16 @@ final class BoundedYaml {
     List<Node> documents = new ArrayList<>();
     forEachDocument(text, maxDocuments, documents::add);
     return documents;
+  }
+
+  /** A limit broken at a known place. */
+  private static final class LimitException extends YAMLException {
+    final transient Mark mark;
+
+    LimitException(String message, Mark mark) {
+      super(message);
+      this.mark = mark;
+    }
   }
 
   /** A composer that refuses documents of more than {@link #MAX_NODES} nodes while composing. */
@@ -212,7 +271,18 @@ final class BoundedYaml {
     protected Node composeScalarNode(
         String anchor, List<org.yaml.snakeyaml.comments.CommentLine> blockComments) {
       count();
-      return super.composeScalarNode(anchor, blockComments);
+      Node node = super.composeScalarNode(anchor, blockComments);
+      int length = ((ScalarNode) node).getValue().length();
+      if (length > MAX_SCALAR) {
+        throw new LimitException(
+            "a value of "
+                + length
+                + " characters, more than the limit of "
+                + MAX_SCALAR
+                + " characters (the API server stores no object that large)",
+            node.getStartMark());
+      }
+      return node;
     }
 
     @Override
@@ -322,12 +392,19 @@ final class BoundedYaml {
     return JSON.textNode(v);
   }
 
-  /** YAML 1.1 integers: decimal, 0x hex, 0b binary, 0o / leading-zero octal, underscores. */
+  /**
+   * YAML 1.1 integers: decimal, 0x hex, 0b binary, 0o / leading-zero octal, underscores. One of
+   * more than {@value #MAX_INTEGER_DIGITS} digits fits no field either way and is read as ±{@link
+   * #HUGE} without parsing it (parsing is quadratic in the number of digits).
+   */
   private static BigInteger integer(String text) {
     String v = text.replace("_", "");
     boolean negative = v.startsWith("-");
     if (v.startsWith("-") || v.startsWith("+")) {
       v = v.substring(1);
+    }
+    if (v.length() > MAX_INTEGER_DIGITS && v.chars().allMatch(Character::isLetterOrDigit)) {
+      return negative ? HUGE.negate() : HUGE;
     }
     try {
       BigInteger i;

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.Datacenter;
+import dev.dualstack.operator.api.TolerantSpecDeserializer;
 import dev.dualstack.operator.cli.BoundedYaml.YamlProblem;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -196,7 +197,7 @@ public final class ManifestReader {
         String text = BoundedYaml.decode(bytes(file));
         documents +=
             BoundedYaml.forEachDocument(
-                text, MAX_DOCUMENTS - documents, doc -> readDocument(file, doc));
+                text, documents, MAX_DOCUMENTS, doc -> readDocument(file, doc));
       } catch (YamlProblem e) {
         problems.add(new Problem(file, e.line(), e.column(), e.getMessage()));
         return;
@@ -302,7 +303,11 @@ public final class ManifestReader {
 
   private static <T> T map(JsonNode tree, Class<T> type, List<List<Object>> unknown)
       throws IOException {
-    return MAPPER.readerFor(type).withAttribute(UNKNOWN_FIELDS, unknown).readValue(tree);
+    return MAPPER
+        .readerFor(type)
+        .withAttribute(UNKNOWN_FIELDS, unknown)
+        .withAttribute(TolerantSpecDeserializer.STRICT, Boolean.TRUE)
+        .readValue(tree);
   }
 
   private static Node value(Node mapping, String key) {

@@ -3,10 +3,13 @@ package dev.dualstack.operator.reconciler;
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.Datacenter;
+import dev.dualstack.operator.api.UnreadableField;
 import dev.dualstack.operator.pipeline.ClusterInput;
 import dev.dualstack.operator.pipeline.DatacenterInput;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.PipelineResult;
+import dev.dualstack.operator.pipeline.field.ErrorType;
+import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -40,6 +43,10 @@ import org.slf4j.MDC;
 public final class ClusterReconciler implements Reconciler<Cluster> {
   public static final String NAME = "cluster";
   public static final String MDC_CLUSTER = "cluster";
+
+  /** Rule id of the error reported for a stored spec that cannot be read. */
+  public static final String UNREADABLE_RULE = "API-001";
+
   private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
 
   private final Pipeline pipeline;
@@ -99,9 +106,27 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
     MDC.put(MDC_CLUSTER, name);
     reconciliations.incrementAndGet();
     try {
-      Datacenter dc = context.getSecondaryResource(Datacenter.class).orElse(null);
-      PipelineResult result =
-          pipeline.evaluate(ClusterInput.of(cluster), dc == null ? null : DatacenterInput.of(dc));
+      if (cluster.getUnreadableStatus() != null) {
+        LOG.warn(
+            "cluster {}: the stored status cannot be read ({}: {}); writing a fresh one",
+            name,
+            cluster.getUnreadableStatus().field(),
+            cluster.getUnreadableStatus().message());
+      }
+      PipelineResult result;
+      UnreadableField unreadable = cluster.getUnreadableSpec();
+      if (unreadable != null) {
+        LOG.warn(
+            "cluster {}: the stored spec cannot be read: {}: {}",
+            name,
+            unreadable.field(),
+            unreadable.message());
+        result = unreadable(name, unreadable);
+      } else {
+        Datacenter dc = context.getSecondaryResource(Datacenter.class).orElse(null);
+        result =
+            pipeline.evaluate(ClusterInput.of(cluster), dc == null ? null : DatacenterInput.of(dc));
+      }
       ClusterStatus previous = cluster.getStatus();
       ClusterStatus next =
           statusFactory.build(previous, result, cluster.getMetadata().getGeneration());
@@ -127,6 +152,36 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
     } finally {
       MDC.remove(MDC_CLUSTER);
     }
+  }
+
+  /**
+   * The result for a Cluster whose stored spec does not map onto the API classes (a value the CRD
+   * schema refuses, let through by an older CRD or a server without schema validation): phase
+   * Invalid with one error naming the field; the last accepted rendering is kept.
+   */
+  static PipelineResult unreadable(String name, UnreadableField field) {
+    return new PipelineResult(
+        name,
+        null,
+        null,
+        true,
+        List.of(
+            new FieldError(
+                ErrorType.INVALID,
+                field.field(),
+                field.value(),
+                "the stored spec cannot be read: " + field.message(),
+                UNREADABLE_RULE)),
+        List.of(),
+        null,
+        null,
+        null);
+  }
+
+  /** Clusters in the informer cache whose stored spec cannot be read. */
+  public long unreadableClusters() {
+    IndexedResourceCache<Cluster> cache = clusters;
+    return cache == null ? 0 : cache.list().filter(c -> c.getUnreadableSpec() != null).count();
   }
 
   /**

@@ -30,8 +30,23 @@ public final class DatacenterReconciler implements Reconciler<Datacenter> {
     MDC.put(MDC_DATACENTER, name);
     try {
       DatacenterStatus previous = dc.getStatus();
+      if (dc.getUnreadableStatus() != null) {
+        LOG.warn(
+            "datacenter {}: the stored status cannot be read ({}: {}); writing a fresh one",
+            name,
+            dc.getUnreadableStatus().field(),
+            dc.getUnreadableStatus().message());
+      }
+      if (dc.getUnreadableSpec() != null) {
+        LOG.warn(
+            "datacenter {}: the stored spec cannot be read: {}: {}",
+            name,
+            dc.getUnreadableSpec().field(),
+            dc.getUnreadableSpec().message());
+      }
       DatacenterStatus next =
-          statusFactory.build(previous, dc.getSpec(), dc.getMetadata().getGeneration());
+          statusFactory.build(
+              previous, dc.getSpec(), dc.getMetadata().getGeneration(), dc.getUnreadableSpec());
       if (next.equals(previous)) {
         return UpdateControl.noUpdate();
       }

@@ -16,6 +16,7 @@ import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.DatacenterStatus;
 import dev.dualstack.operator.api.DatacenterStatus.DualStack;
 import dev.dualstack.operator.api.DatacenterStatus.OperatingSystemSupport;
+import dev.dualstack.operator.api.UnreadableField;
 import dev.dualstack.operator.pipeline.Providers;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
@@ -49,10 +50,26 @@ public final class DatacenterStatusFactory {
   }
 
   public DatacenterStatus build(DatacenterStatus previous, DatacenterSpec spec, Long generation) {
+    return build(previous, spec, generation, null);
+  }
+
+  /**
+   * As {@link #build(DatacenterStatus, DatacenterSpec, Long)}; {@code unreadable} (may be null)
+   * says why the stored spec could not be read, and is the first error.
+   */
+  public DatacenterStatus build(
+      DatacenterStatus previous, DatacenterSpec spec, Long generation, UnreadableField unreadable) {
     List<StatusError> errors = new ArrayList<>();
     List<String> blocks = Providers.of(spec);
     String provider = blocks.size() == 1 ? blocks.get(0) : null;
-    if (blocks.isEmpty()) {
+    if (unreadable != null) {
+      errors.add(
+          new StatusError(
+              unreadable.field(),
+              ErrorType.INVALID.id(),
+              unreadable.value(),
+              "the stored spec cannot be read: " + unreadable.message()));
+    } else if (blocks.isEmpty()) {
       errors.add(
           new StatusError(
               "spec",

@@ -28,6 +28,8 @@ public final class KubernetesEventRecorder implements EventRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesEventRecorder.class);
   private static final int MAX_MESSAGE = 1024;
   private static final int MAX_REMEMBERED = 10_000;
+  private static final int MAX_ATTEMPTS = 3;
+  private static final long RETRY_PAUSE_MILLIS = 100;
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -87,12 +89,36 @@ public final class KubernetesEventRecorder implements EventRecorder {
             .withReportingComponent(COMPONENT)
             .withReportingInstance(instance)
             .build();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.v1().events().inNamespace(EVENT_NAMESPACE).resource(e).create();
+        lastRecorded.put(key, signature);
+        return;
+      } catch (KubernetesClientException ex) {
+        // an event is decided once, from a status transition: a dropped connection would lose it
+        if (attempt < MAX_ATTEMPTS && transientFailure(ex)) {
+          LOG.debug("retrying event {} on {}: {}", event.reason(), md.getName(), ex.getMessage());
+          pause(attempt);
+          continue;
+        }
+        LOG.warn(
+            "could not record event {} on {}: {}", event.reason(), md.getName(), ex.getMessage());
+        return;
+      }
+    }
+  }
+
+  /** No HTTP answer at all (connection closed or refused), or one worth repeating. */
+  static boolean transientFailure(KubernetesClientException ex) {
+    int code = ex.getCode();
+    return code == 0 || code == 429 || code >= 500;
+  }
+
+  private static void pause(int attempt) {
     try {
-      client.v1().events().inNamespace(EVENT_NAMESPACE).resource(e).create();
-      lastRecorded.put(key, signature);
-    } catch (KubernetesClientException ex) {
-      LOG.warn(
-          "could not record event {} on {}: {}", event.reason(), md.getName(), ex.getMessage());
+      Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
     }
   }
 }

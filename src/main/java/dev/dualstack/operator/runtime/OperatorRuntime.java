@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OperatorRuntime implements AutoCloseable {
   public static final String CLUSTERS_GAUGE = "dualstack_clusters";
+  public static final String UNREADABLE_GAUGE = "dualstack_clusters_unreadable";
   private static final List<String> PHASES =
       List.of(
           Conditions.PHASE_READY,
@@ -60,6 +61,7 @@ public final class OperatorRuntime implements AutoCloseable {
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
                   .withConcurrentReconciliationThreads(settings.concurrency())
                   .withCloseClientOnStop(false)
+                  .withResourceCloner(new MarkKeepingCloner(client.getKubernetesSerialization()))
                   .checkingCRDAndValidateLocalModel(false);
               if (registry != null) {
                 o.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
@@ -115,6 +117,9 @@ public final class OperatorRuntime implements AutoCloseable {
             .description("Clusters in the operator's cache by status.phase")
             .register(registry);
       }
+      Gauge.builder(UNREADABLE_GAUGE, clusterReconciler, r -> r.unreadableClusters())
+          .description("Clusters in the operator's cache whose stored spec cannot be read")
+          .register(registry);
     }
   }
 

@@ -35,6 +35,12 @@ public record OperatorSettings(
         namespace, concurrency, labelSelector, le, retryInitialInterval, retryMaxAttempts);
   }
 
+  /** Only Clusters matching this label selector (sharding); null or blank for all. */
+  public OperatorSettings withLabelSelector(String selector) {
+    return new OperatorSettings(
+        namespace, concurrency, selector, leaderElection, retryInitialInterval, retryMaxAttempts);
+  }
+
   public OperatorSettings withRetry(Duration initial, int maxAttempts) {
     return new OperatorSettings(
         namespace, concurrency, labelSelector, leaderElection, initial, maxAttempts);

@@ -9,6 +9,8 @@ import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
 import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,20 +18,41 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Seeded random and adversarial specs (java.util.Random, fixed seeds): 20 seeds × 5,000 = 100,000
  * specs. The pipeline never throws; every error has a path starting with {@code spec} and a rule
  * id; an accepted spec's own status fed back as previous is accepted again; defaulting the
- * effective spec changes nothing.
+ * effective spec changes nothing. {@link #aMillionSpecs} (tag {@code slow}) runs 1,000,000 more.
  */
 class PipelineFuzzTest {
   static final int PER_SEED = 5_000;
+  static final int HARNESS_SEEDS = 200;
   private static final Pattern RULE = Pattern.compile("[A-Z]{2,4}-[0-9]{3}");
   private static final ClusterStatusFactory STATUS = new ClusterStatusFactory(Fixture.CLOCK);
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
   void pipelineNeverThrowsAndReportsPaths(long seed) {
+    fuzz(seed, PER_SEED);
+  }
+
+  /**
+   * The harness: {@value #HARNESS_SEEDS} further seeds × {@value #PER_SEED} = 1,000,000 specs, run
+   * with {@code mvn -B test -Dtest=PipelineFuzzTest -Dsurefire.excludedGroups=e2e}.
+   */
+  @Test
+  @Tag("slow")
+  void aMillionSpecs() {
+    long start = System.nanoTime();
+    for (long seed = 1_000; seed < 1_000 + HARNESS_SEEDS; seed++) {
+      fuzz(seed, PER_SEED);
+    }
+    System.out.printf(
+        "pipeline fuzz: %,d specs in %,d ms%n",
+        HARNESS_SEEDS * PER_SEED, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static void fuzz(long seed, int count) {
     SpecGenerator gen = new SpecGenerator(seed);
     int accepted = 0;
     int refused = 0;
-    for (int i = 0; i < PER_SEED; i++) {
+    for (int i = 0; i < count; i++) {
       SpecGenerator.Case c = gen.next();
       PipelineResult r;
       try {
@@ -50,7 +73,7 @@ class PipelineFuzzTest {
         refused++;
       }
     }
-    assertThat(accepted + refused).isEqualTo(PER_SEED);
+    assertThat(accepted + refused).isEqualTo(count);
     assertThat(accepted).as("some generated specs are valid").isPositive();
     assertThat(refused).as("some generated specs are invalid").isPositive();
   }

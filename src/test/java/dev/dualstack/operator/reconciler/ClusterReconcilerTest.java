@@ -7,6 +7,7 @@ import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.Datacenter;
+import dev.dualstack.operator.api.UnreadableField;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
@@ -69,6 +70,40 @@ class ClusterReconcilerTest {
 
     assertThat(second.isNoUpdate()).isTrue();
     assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void anUnreadableSpecIsInvalidWithOneErrorAndKeepsTheLastRendering() {
+    Datacenter dc = Fixtures.openstackDc("dc", true);
+    Cluster c = withGeneration(Fixtures.openstackCluster("c", "dc"), 1);
+    ClusterStatus ready =
+        reconciler().reconcile(c, context(dc, null)).getResource().orElseThrow().getStatus();
+    Cluster broken = withGeneration(Fixtures.openstackCluster("c", "dc"), 2);
+    broken.setSpec(null);
+    broken.setStatus(ready);
+    broken.markUnreadable(
+        new UnreadableField(
+            "spec.clusterNetwork.nodeCidrMaskSizeIPv4", "abc", "not a valid Integer value"));
+
+    UpdateControl<Cluster> u = reconciler().reconcile(broken, context(dc, null));
+
+    ClusterStatus s = u.getResource().orElseThrow().getStatus();
+    assertThat(s.phase()).isEqualTo(PHASE_INVALID);
+    assertThat(s.observedGeneration()).isEqualTo(2L);
+    assertThat(s.acceptedGeneration()).isEqualTo(1L);
+    assertThat(s.network()).isEqualTo(ready.network());
+    assertThat(s.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("spec.clusterNetwork.nodeCidrMaskSizeIPv4");
+              assertThat(e.type()).isEqualTo("Invalid");
+              assertThat(e.value()).isEqualTo("abc");
+              assertThat(e.message()).contains("cannot be read");
+            });
+    assertThat(events)
+        .extracting(ClusterEvent::reason)
+        .containsExactly(EVENT_NETWORK_ACCEPTED, EVENT_NETWORK_REFUSED);
   }
 
   @Test

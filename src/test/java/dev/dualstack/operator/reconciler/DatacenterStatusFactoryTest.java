@@ -7,6 +7,7 @@ import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.DatacenterStatus;
 import dev.dualstack.operator.api.IpRanges;
+import dev.dualstack.operator.api.UnreadableField;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;
@@ -202,6 +203,23 @@ class DatacenterStatusFactoryTest {
     assertThat(factory.build(null, badReserved, 1L).errors())
         .extracting(e -> e.field())
         .containsExactly("spec.reservedNetworks.cidrBlocks[1]");
+  }
+
+  @Test
+  void anUnreadableSpecIsTheOnlyError() {
+    DatacenterStatus s =
+        factory.build(
+            null,
+            null,
+            1L,
+            new UnreadableField("spec.openstack.ipv6Enabled", null, "expected a boolean"));
+
+    assertThat(s.errors())
+        .extracting(e -> e.field(), e -> e.type())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("spec.openstack.ipv6Enabled", "Invalid"));
+    assertThat(s.errors().get(0).message()).contains("cannot be read");
+    assertThat(s.dualStack().available()).isFalse();
   }
 
   @Test

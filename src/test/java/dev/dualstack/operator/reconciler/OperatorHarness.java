@@ -7,16 +7,27 @@ import dev.dualstack.operator.runtime.EmbeddedApiServer;
 import dev.dualstack.operator.runtime.OperatorRuntime;
 import dev.dualstack.operator.runtime.OperatorSettings;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * One in-process API server (CRDs first) and the real operator against it, started before any
@@ -26,6 +37,49 @@ final class OperatorHarness implements AutoCloseable {
   static final String NAMESPACE = "dualstack-system";
 
   final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
+
+  /** Faults to inject, first match answers instead of the server (each used up to its count). */
+  final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+
+  /** Open watch WebSockets by request path (without the query). */
+  final Map<WebSocket, String> watches = new ConcurrentHashMap<>();
+
+  /** Watch requests answered so far, by path (without the query). */
+  final Map<String, AtomicInteger> watchRequests = new ConcurrentHashMap<>();
+
+  /** While true, new watch requests are refused with 503 (the client keeps retrying). */
+  volatile boolean watchesRefused;
+
+  /** A fault: requests matching {@code method} and {@code path} get {@code code}, {@code times}. */
+  static final class Fault {
+    final String method;
+    final Pattern path;
+    final int code;
+    final int times;
+    final AtomicInteger remaining;
+    final AtomicInteger used = new AtomicInteger();
+
+    Fault(String method, String pathRegex, int code, int times) {
+      this.method = method;
+      this.path = Pattern.compile(pathRegex);
+      this.code = code;
+      this.times = times;
+      this.remaining = new AtomicInteger(times);
+    }
+
+    boolean take(RecordedRequest request, String path) {
+      if (!method.equals(request.getMethod()) || !this.path.matcher(path).matches()) {
+        return false;
+      }
+      if (remaining.getAndDecrement() <= 0) {
+        remaining.set(0);
+        return false;
+      }
+      used.incrementAndGet();
+      return true;
+    }
+  }
+
   final EmbeddedApiServer api;
   final KubernetesClient client;
   OperatorRuntime runtime;
@@ -37,16 +91,67 @@ final class OperatorHarness implements AutoCloseable {
   }
 
   OperatorHarness startOperator(OperatorSettings settings) {
-    operatorClient = api.newClient();
+    return startOperator(settings, null);
+  }
+
+  /**
+   * Starts an operator with its own client, which reconnects dropped watches after 100 ms (fabric8
+   * backs off exponentially from there); {@code registry} may be null.
+   */
+  OperatorHarness startOperator(OperatorSettings settings, MeterRegistry registry) {
+    operatorClient =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(Config.empty())
+                    .withMasterUrl(client.getConfiguration().getMasterUrl())
+                    .withTrustCerts(true)
+                    .withNamespace("default")
+                    .withWatchReconnectInterval(100)
+                    .build())
+            .build();
     runtime =
         new OperatorRuntime(
-                operatorClient, settings, CapabilityMatrixLoader.builtin(), Clock.systemUTC(), null)
+                operatorClient,
+                settings,
+                CapabilityMatrixLoader.builtin(),
+                Clock.systemUTC(),
+                registry)
             .start();
     return this;
   }
 
+  /** Stops the operator (the server keeps running); {@link #startOperator} starts a new one. */
+  void stopOperator() {
+    runtime.close();
+    operatorClient.close();
+    runtime = null;
+  }
+
   OperatorHarness startOperator() {
     return startOperator(OperatorSettings.defaults(NAMESPACE).withRetry(Duration.ofMillis(200), 5));
+  }
+
+  /** Injects {@code code} for the next {@code times} requests matching method and path regex. */
+  Fault inject(String method, String pathRegex, int code, int times) {
+    Fault f = new Fault(method, pathRegex, code, times);
+    faults.add(f);
+    return f;
+  }
+
+  /** Closes every open watch whose path starts with {@code prefix}, from the server side. */
+  int dropWatches(String prefix) {
+    int closed = 0;
+    for (var e : Map.copyOf(watches).entrySet()) {
+      if (e.getValue().startsWith(prefix)) {
+        e.getKey().close(1001, "dropped by the test");
+        closed++;
+      }
+    }
+    return closed;
+  }
+
+  int watchRequests(String path) {
+    return watchRequests.getOrDefault(path, new AtomicInteger()).get();
   }
 
   /** PATCH and PUT requests to a Cluster's status. */
@@ -99,20 +204,111 @@ final class OperatorHarness implements AutoCloseable {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
       String method = request.getMethod();
+      String path = request.getPath();
+      int q = path.indexOf('?');
+      String bare = q < 0 ? path : path.substring(0, q);
       if (method.equals("PATCH") || method.equals("PUT")) {
-        String path = request.getPath();
-        int q = path.indexOf('?');
-        writes
-            .computeIfAbsent(
-                method + " " + (q < 0 ? path : path.substring(0, q)), k -> new AtomicInteger())
-            .incrementAndGet();
+        writes.computeIfAbsent(method + " " + bare, k -> new AtomicInteger()).incrementAndGet();
       }
-      return delegate.dispatch(request);
+      for (Fault f : faults) {
+        if (f.take(request, bare)) {
+          return status(f.code);
+        }
+      }
+      boolean watch = q >= 0 && path.substring(q).contains("watch=true");
+      if (watch) {
+        watchRequests.computeIfAbsent(bare, k -> new AtomicInteger()).incrementAndGet();
+        if (watchesRefused) {
+          return status(503);
+        }
+      }
+      MockResponse response = delegate.dispatch(request);
+      WebSocketListener listener = response.getWebSocketListener();
+      if (watch && listener != null) {
+        response.withWebSocketUpgrade(new TrackingListener(listener, bare));
+      }
+      return response;
+    }
+
+    private MockResponse status(int code) {
+      String reason =
+          switch (code) {
+            case 409 -> "Conflict";
+            case 410 -> "Expired";
+            case 429 -> "TooManyRequests";
+            case 503 -> "ServiceUnavailable";
+            default -> "InternalError";
+          };
+      return new MockResponse()
+          .setResponseCode(code)
+          .setHeader("Content-Type", "application/json")
+          .setBody(
+              "{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"status\":\"Failure\","
+                  + "\"reason\":\""
+                  + reason
+                  + "\",\"code\":"
+                  + code
+                  + ",\"message\":\"injected by the test\"}");
     }
 
     @Override
     public void shutdown() {
       delegate.shutdown();
+    }
+  }
+
+  /** Delegates to the mock's watch listener and remembers the open WebSocket. */
+  private final class TrackingListener extends WebSocketListener {
+    private final WebSocketListener delegate;
+    private final String path;
+
+    TrackingListener(WebSocketListener delegate, String path) {
+      this.delegate = delegate;
+      this.path = path;
+    }
+
+    @Override
+    public void onBeforeAccept(WebSocket ws, Response response) {
+      delegate.onBeforeAccept(ws, response);
+    }
+
+    @Override
+    public void onOpen(WebSocket ws, Response response) {
+      watches.put(ws, path);
+      delegate.onOpen(ws, response);
+    }
+
+    @Override
+    public void onMessage(WebSocket ws, String text) {
+      delegate.onMessage(ws, text);
+    }
+
+    @Override
+    public void onMessage(WebSocket ws, ByteString bytes) {
+      delegate.onMessage(ws, bytes);
+    }
+
+    @Override
+    public void onMessage(WebSocket ws, byte[] bytes) {
+      delegate.onMessage(ws, bytes);
+    }
+
+    @Override
+    public void onClosing(WebSocket ws, int code, String reason) {
+      watches.remove(ws);
+      delegate.onClosing(ws, code, reason);
+    }
+
+    @Override
+    public void onClosed(WebSocket ws, int code, String reason) {
+      watches.remove(ws);
+      delegate.onClosed(ws, code, reason);
+    }
+
+    @Override
+    public void onFailure(WebSocket ws, Throwable t, Response response) {
+      watches.remove(ws);
+      delegate.onFailure(ws, t, response);
     }
   }
 }
