@@ -20,23 +20,39 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One in-process API server (CRDs first) and the real operator against it, started before any
- * object is created. Counts write requests per path at the server.
+ * object is created. Counts write requests per path at the server, and lets a listener see every
+ * answered request (the performance harnesses in {@code bench/} time and count with it).
  */
-final class OperatorHarness implements AutoCloseable {
-  static final String NAMESPACE = "dualstack-system";
+public final class OperatorHarness implements AutoCloseable {
+  public static final String NAMESPACE = "dualstack-system";
+
+  /** Called after the server answered a request (from the server's threads). */
+  @FunctionalInterface
+  public interface RequestListener {
+    /**
+     * @param nanos how long the server took to answer (dispatch, including watch notifications)
+     */
+    void answered(RecordedRequest request, MockResponse response, long nanos);
+  }
 
   final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
   final EmbeddedApiServer api;
-  final KubernetesClient client;
-  OperatorRuntime runtime;
+  public final KubernetesClient client;
+  public OperatorRuntime runtime;
   private KubernetesClient operatorClient;
+  private volatile RequestListener listener;
 
-  OperatorHarness() {
+  public OperatorHarness() {
     api = new EmbeddedApiServer(CountingDispatcher::new).start();
     client = api.client();
   }
 
-  OperatorHarness startOperator(OperatorSettings settings) {
+  public OperatorHarness listener(RequestListener listener) {
+    this.listener = listener;
+    return this;
+  }
+
+  public OperatorHarness startOperator(OperatorSettings settings) {
     operatorClient = api.newClient();
     runtime =
         new OperatorRuntime(
@@ -49,8 +65,17 @@ final class OperatorHarness implements AutoCloseable {
     return startOperator(OperatorSettings.defaults(NAMESPACE).withRetry(Duration.ofMillis(200), 5));
   }
 
+  /** Stops the operator and closes its client; the server keeps running. */
+  public void stopOperator() {
+    if (runtime != null) {
+      runtime.close();
+      operatorClient.close();
+      runtime = null;
+    }
+  }
+
   /** PATCH and PUT requests to a Cluster's status. */
-  int statusWrites(String cluster) {
+  public int statusWrites(String cluster) {
     String path = "/apis/dualstack.dev/v1/clusters/" + cluster + "/status";
     return writes.getOrDefault("PATCH " + path, new AtomicInteger()).get()
         + writes.getOrDefault("PUT " + path, new AtomicInteger()).get();
@@ -82,10 +107,7 @@ final class OperatorHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    if (runtime != null) {
-      runtime.close();
-      operatorClient.close();
-    }
+    stopOperator();
     api.close();
   }
 
@@ -107,7 +129,13 @@ final class OperatorHarness implements AutoCloseable {
                 method + " " + (q < 0 ? path : path.substring(0, q)), k -> new AtomicInteger())
             .incrementAndGet();
       }
-      return delegate.dispatch(request);
+      long start = System.nanoTime();
+      MockResponse response = delegate.dispatch(request);
+      RequestListener l = listener;
+      if (l != null) {
+        l.answered(request, response, System.nanoTime() - start);
+      }
+      return response;
     }
 
     @Override
