@@ -45,6 +45,8 @@ public class StatusPatchBenchmark {
     client = api.newClient();
     client.resource(BenchClusters.openstackDc()).create();
     Cluster created = client.resource(BenchClusters.dualStack("patched")).create();
+    // like JOSDK's status patch: no optimistic locking (no resourceVersion in the patch)
+    created.getMetadata().setResourceVersion(null);
     original = created;
     Pipeline pipeline = new Pipeline(CapabilityMatrixLoader.builtin());
     PipelineResult result =
