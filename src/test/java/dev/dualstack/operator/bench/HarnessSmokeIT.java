@@ -13,7 +13,7 @@ class HarnessSmokeIT {
 
   @Test
   void throughputHarnessRunsAndItsInvariantsHold() {
-    ThroughputHarness.Run r = ThroughputHarness.run(new ThroughputHarness.Options(20, 5, 2, 1));
+    ThroughputHarness.Run r = ThroughputHarness.run(new ThroughputHarness.Options(20, 5, 2, 1, 0));
 
     assertThat(r.notReady()).isZero();
     assertThat(r.serverErrors()).isZero();

@@ -40,18 +40,19 @@ import java.util.function.ToDoubleFunction;
  * operator stopped, the raw loop runs over the first N Clusters against the same server. Status and
  * Event writes are counted at the server.
  *
- * <p>{@code --clusters=N --latency-clusters=M --concurrency=C --repeats=R}; prints one row per run
- * and the medians.
+ * <p>{@code --clusters=N --latency-clusters=M --concurrency=C --repeats=R --warmups=W} (defaults
+ * 1000, 200, 4, 3, 1); prints one row per run and the medians, warm-up runs apart.
  */
 public final class ThroughputHarness {
   static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-  record Options(int clusters, int latencyClusters, int concurrency, int repeats) {
+  record Options(int clusters, int latencyClusters, int concurrency, int repeats, int warmups) {
     static Options parse(String[] args) {
       int n = 1000;
       int m = 200;
       int c = 4;
       int r = 3;
+      int w = 1;
       for (String a : args) {
         String[] kv = a.split("=", 2);
         int v = Integer.parseInt(kv[1]);
@@ -60,10 +61,11 @@ public final class ThroughputHarness {
           case "--latency-clusters" -> m = v;
           case "--concurrency" -> c = v;
           case "--repeats" -> r = v;
+          case "--warmups" -> w = v;
           default -> throw new IllegalArgumentException("unknown option " + kv[0]);
         }
       }
-      return new Options(n, m, c, r);
+      return new Options(n, m, c, r, w);
     }
   }
 
@@ -100,19 +102,33 @@ public final class ThroughputHarness {
     System.out.printf(
         Locale.ROOT,
         "throughput: %d Clusters pre-created, %d created while running, concurrency %d, %d"
-            + " run(s); %d cores, max heap %d MB, load average %s%n",
+            + " run(s) after %d warm-up run(s); %d cores, max heap %d MB, load average %s%n",
         o.clusters(),
         o.latencyClusters(),
         o.concurrency(),
         o.repeats(),
+        o.warmups(),
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20,
         loadAverage());
+    // the first run in a JVM pays class loading and JIT compilation (of the server too): it is
+    // printed, not counted
+    List<Run> warmups = new ArrayList<>();
+    for (int i = 0; i < o.warmups(); i++) {
+      Run r = run(o);
+      warmups.add(r);
+      System.out.println("warm-up " + (i + 1) + ": " + r);
+    }
     List<Run> runs = new ArrayList<>();
     for (int i = 0; i < o.repeats(); i++) {
       Run r = run(o);
       runs.add(r);
       System.out.println("run " + (i + 1) + ": " + r);
+    }
+    if (!warmups.isEmpty()) {
+      System.out.println();
+      System.out.println("warm-up (cold JVM):");
+      System.out.println(table(warmups));
     }
     System.out.println();
     System.out.println(table(runs));
