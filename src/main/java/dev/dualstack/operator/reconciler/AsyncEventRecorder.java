@@ -5,12 +5,9 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +26,9 @@ public final class AsyncEventRecorder implements EventRecorder, AutoCloseable {
   private final EventRecorder delegate;
   private final ThreadPoolExecutor executor;
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong submitted = new AtomicLong();
+  private final AtomicLong done = new AtomicLong(); // written, failed or dropped
+  private final Object progress = new Object();
 
   public AsyncEventRecorder(EventRecorder delegate, int capacity) {
     this.delegate = Objects.requireNonNull(delegate);
@@ -49,20 +49,31 @@ public final class AsyncEventRecorder implements EventRecorder, AutoCloseable {
                 dropped.incrementAndGet();
                 LOG.warn("event queue full ({} waiting): event dropped", capacity);
               }
+              finished();
             });
   }
 
   @Override
   public void record(Cluster cluster, ClusterEvent event) {
     Cluster snapshot = snapshot(cluster);
+    submitted.incrementAndGet();
     executor.execute(
         () -> {
           try {
             delegate.record(snapshot, event);
           } catch (RuntimeException e) {
             LOG.warn("could not record event {}: {}", event.reason(), e.toString());
+          } finally {
+            finished();
           }
         });
+  }
+
+  private void finished() {
+    done.incrementAndGet();
+    synchronized (progress) {
+      progress.notifyAll();
+    }
   }
 
   /** What the recorder reads of a Cluster, copied: the caller goes on changing the original. */
@@ -85,18 +96,23 @@ public final class AsyncEventRecorder implements EventRecorder, AutoCloseable {
    * @return false when that took longer than {@code timeout}
    */
   public boolean flush(Duration timeout) {
-    try {
-      Future<?> marker = executor.submit(() -> {});
-      marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException | java.util.concurrent.RejectedExecutionException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (ExecutionException e) {
-      return true;
+    long target = submitted.get();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (progress) {
+      while (done.get() < target) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(progress, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
     }
+    return true;
   }
 
   /** Events dropped because the queue was full. */

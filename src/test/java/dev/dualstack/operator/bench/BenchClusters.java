@@ -35,8 +35,8 @@ final class BenchClusters {
   }
 
   /**
-   * A dual-stack cluster with several errors (host bits set, pods overlapping services, an IPv6
-   * range first): phase Invalid.
+   * A dual-stack cluster refused with two errors on its pod ranges (the IPv6 range listed first,
+   * host bits set); its services also overlap the pods: phase Invalid.
    */
   static Cluster invalid(String name) {
     return Fixtures.cluster(

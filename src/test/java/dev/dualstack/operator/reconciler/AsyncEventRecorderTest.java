@@ -114,13 +114,35 @@ class AsyncEventRecorderTest {
   }
 
   @Test
-  void closeWritesWhatIsQueued() {
+  void closeWritesWhatIsQueuedAndLaterEventsAreIgnored() {
     AsyncEventRecorder async = new AsyncEventRecorder(delegate, 10);
     async.record(cluster("a", 1), event("queued"));
 
     async.close();
+    async.record(cluster("a", 1), event("after close"));
 
+    assertThat(async.flush(WAIT)).isTrue();
     assertThat(recorded).extracting(Recorded::reason).containsExactly("queued");
-    assertThat(async.flush(Duration.ofMillis(10))).isFalse();
+    assertThat(async.dropped()).isZero();
+  }
+
+  @Test
+  void flushGivesUpAfterItsTimeoutWhileAWriteHangs() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    EventRecorder hanging =
+        (cluster, event) -> {
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    try (AsyncEventRecorder async = new AsyncEventRecorder(hanging, 10)) {
+      async.record(cluster("a", 1), event("hangs"));
+
+      assertThat(async.flush(Duration.ofMillis(50))).isFalse();
+      release.countDown();
+      assertThat(async.flush(WAIT)).isTrue();
+    }
   }
 }
