@@ -41,7 +41,7 @@ import java.util.function.ToDoubleFunction;
  * Event writes are counted at the server.
  *
  * <p>{@code --clusters=N --latency-clusters=M --concurrency=C --repeats=R --warmups=W} (defaults
- * 1000, 200, 4, 3, 1); prints one row per run and the medians, warm-up runs apart.
+ * 1000, 200, 4, 3, 3); prints one row per run and the medians, warm-up runs apart.
  */
 public final class ThroughputHarness {
   static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -52,7 +52,7 @@ public final class ThroughputHarness {
       int m = 200;
       int c = 4;
       int r = 3;
-      int w = 1;
+      int w = 3;
       for (String a : args) {
         String[] kv = a.split("=", 2);
         int v = Integer.parseInt(kv[1]);
