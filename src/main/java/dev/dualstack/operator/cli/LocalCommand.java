@@ -108,6 +108,7 @@ public final class LocalCommand implements Callable<Integer> {
       KubernetesClient client = api.client();
       List<String> clusters = apply(client, manifests);
       boolean reconciled = awaitReconciled(client, clusters, wait);
+      operator.flushEvents(wait);
       Map<String, String> printed = new HashMap<>();
       int code = print(client, manifests, clusters, printed, null);
       if (!reconciled) {
@@ -116,7 +117,7 @@ public final class LocalCommand implements Callable<Integer> {
       if (!watch) {
         return code;
       }
-      return watchLoop(client, wait, printed, read);
+      return watchLoop(client, operator, wait, printed, read);
     }
   }
 
@@ -287,6 +288,7 @@ public final class LocalCommand implements Callable<Integer> {
   /** Polls the files' modification times; re-applies and prints what changed until interrupted. */
   private int watchLoop(
       KubernetesClient client,
+      OperatorRuntime operator,
       Duration wait,
       Map<String, String> printed,
       Map<Path, FileTime> seen) {
@@ -306,6 +308,7 @@ public final class LocalCommand implements Callable<Integer> {
         }
         List<String> clusters = apply(client, m);
         awaitReconciled(client, clusters, wait);
+        operator.flushEvents(wait);
         print(client, m, clusters, printed, null);
       }
     } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
+import dev.dualstack.operator.reconciler.AsyncEventRecorder;
 import dev.dualstack.operator.reconciler.ClusterReconciler;
 import dev.dualstack.operator.reconciler.DatacenterReconciler;
 import dev.dualstack.operator.reconciler.DatacenterStatusFactory;
@@ -18,6 +19,7 @@ import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +46,7 @@ public final class OperatorRuntime implements AutoCloseable {
 
   private final Operator operator;
   private final ClusterReconciler clusterReconciler;
+  private final AsyncEventRecorder events;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   public OperatorRuntime(
@@ -84,11 +87,15 @@ public final class OperatorRuntime implements AutoCloseable {
         settings.leaderElection() == null || settings.leaderElection().identity() == null
             ? KubernetesEventRecorder.COMPONENT
             : settings.leaderElection().identity();
+    this.events =
+        new AsyncEventRecorder(
+            new KubernetesEventRecorder(client, clock, identity),
+            AsyncEventRecorder.DEFAULT_CAPACITY);
     this.clusterReconciler =
         new ClusterReconciler(
             new Pipeline(matrix),
             new ClusterStatusFactory(clock),
-            new KubernetesEventRecorder(client, clock, identity),
+            events,
             new JoinConfigMaps(settings.namespace(), new KubernetesConfigMapWriter(client)));
     GenericRetry retry =
         new GenericRetry()
@@ -141,6 +148,15 @@ public final class OperatorRuntime implements AutoCloseable {
     return !stopped.get() && info.isStarted() && info.allEventSourcesAreHealthy();
   }
 
+  /**
+   * Waits until the events recorded so far are written (they are written in the background).
+   *
+   * @return false when that took longer than {@code timeout}
+   */
+  public boolean flushEvents(Duration timeout) {
+    return events.flush(timeout);
+  }
+
   public ClusterReconciler clusterReconciler() {
     return clusterReconciler;
   }
@@ -150,6 +166,7 @@ public final class OperatorRuntime implements AutoCloseable {
     if (stopped.compareAndSet(false, true)) {
       LOG.info("stopping the operator");
       operator.stop();
+      events.close();
     }
   }
 }

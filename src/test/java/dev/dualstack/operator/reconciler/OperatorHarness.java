@@ -31,10 +31,20 @@ import java.util.regex.Pattern;
 
 /**
  * One in-process API server (CRDs first) and the real operator against it, started before any
- * object is created. Counts write requests per path at the server.
+ * object is created. Counts write requests per path at the server, and lets a listener see every
+ * answered request (the performance harnesses in {@code bench/} time and count with it).
  */
-final class OperatorHarness implements AutoCloseable {
-  static final String NAMESPACE = "dualstack-system";
+public final class OperatorHarness implements AutoCloseable {
+  public static final String NAMESPACE = "dualstack-system";
+
+  /** Called after the server answered a request (from the server's threads). */
+  @FunctionalInterface
+  public interface RequestListener {
+    /**
+     * @param nanos how long the server took to answer (dispatch, including watch notifications)
+     */
+    void answered(RecordedRequest request, MockResponse response, long nanos);
+  }
 
   final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
 
@@ -81,16 +91,22 @@ final class OperatorHarness implements AutoCloseable {
   }
 
   final EmbeddedApiServer api;
-  final KubernetesClient client;
-  OperatorRuntime runtime;
+  public final KubernetesClient client;
+  public OperatorRuntime runtime;
   private KubernetesClient operatorClient;
+  private volatile RequestListener listener;
 
-  OperatorHarness() {
+  public OperatorHarness() {
     api = new EmbeddedApiServer(CountingDispatcher::new).start();
     client = api.client();
   }
 
-  OperatorHarness startOperator(OperatorSettings settings) {
+  public OperatorHarness listener(RequestListener listener) {
+    this.listener = listener;
+    return this;
+  }
+
+  public OperatorHarness startOperator(OperatorSettings settings) {
     return startOperator(settings, null);
   }
 
@@ -98,7 +114,7 @@ final class OperatorHarness implements AutoCloseable {
    * Starts an operator with its own client, which reconnects dropped watches after 100 ms (fabric8
    * backs off exponentially from there); {@code registry} may be null.
    */
-  OperatorHarness startOperator(OperatorSettings settings, MeterRegistry registry) {
+  public OperatorHarness startOperator(OperatorSettings settings, MeterRegistry registry) {
     operatorClient =
         new KubernetesClientBuilder()
             .withConfig(
@@ -118,13 +134,6 @@ final class OperatorHarness implements AutoCloseable {
                 registry)
             .start();
     return this;
-  }
-
-  /** Stops the operator (the server keeps running); {@link #startOperator} starts a new one. */
-  void stopOperator() {
-    runtime.close();
-    operatorClient.close();
-    runtime = null;
   }
 
   OperatorHarness startOperator() {
@@ -154,8 +163,20 @@ final class OperatorHarness implements AutoCloseable {
     return watchRequests.getOrDefault(path, new AtomicInteger()).get();
   }
 
+  /**
+   * Stops the operator and closes its client; the server keeps running and {@link #startOperator}
+   * starts a new one.
+   */
+  public void stopOperator() {
+    if (runtime != null) {
+      runtime.close();
+      operatorClient.close();
+      runtime = null;
+    }
+  }
+
   /** PATCH and PUT requests to a Cluster's status. */
-  int statusWrites(String cluster) {
+  public int statusWrites(String cluster) {
     String path = "/apis/dualstack.dev/v1/clusters/" + cluster + "/status";
     return writes.getOrDefault("PATCH " + path, new AtomicInteger()).get()
         + writes.getOrDefault("PUT " + path, new AtomicInteger()).get();
@@ -187,10 +208,7 @@ final class OperatorHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    if (runtime != null) {
-      runtime.close();
-      operatorClient.close();
-    }
+    stopOperator();
     api.close();
   }
 
@@ -222,10 +240,15 @@ final class OperatorHarness implements AutoCloseable {
           return status(503);
         }
       }
+      long start = System.nanoTime();
       MockResponse response = delegate.dispatch(request);
-      WebSocketListener listener = response.getWebSocketListener();
-      if (watch && listener != null) {
-        response.withWebSocketUpgrade(new TrackingListener(listener, bare));
+      RequestListener l = listener;
+      if (l != null) {
+        l.answered(request, response, System.nanoTime() - start);
+      }
+      WebSocketListener ws = response.getWebSocketListener();
+      if (watch && ws != null) {
+        response.withWebSocketUpgrade(new TrackingListener(ws, bare));
       }
       return response;
     }

@@ -1,0 +1,54 @@
+package dev.dualstack.operator.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dualstack.operator.api.ClusterStatus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The harnesses at a tiny size, so that they keep working: functional invariants only (every
+ * Cluster Ready, one status write per Cluster, nothing written on a resync), no timing.
+ */
+class HarnessSmokeIT {
+
+  @Test
+  void throughputHarnessRunsAndItsInvariantsHold() {
+    ThroughputHarness.Run r = ThroughputHarness.run(new ThroughputHarness.Options(20, 5, 2, 1, 0));
+
+    assertThat(r.notReady()).isZero();
+    assertThat(r.serverErrors()).isZero();
+    assertThat(r.statusWritesPerCluster()).isLessThanOrEqualTo(1.05);
+    assertThat(r.resyncStatusWrites()).isZero();
+    assertThat(r.resyncEventWrites()).isZero();
+    assertThat(r.eventsPerCluster()).isEqualTo(1.0);
+    assertThat(r.operatorRate()).isPositive();
+    assertThat(r.rawRate()).isPositive();
+    assertThat(r.latencyP99Ms()).isGreaterThanOrEqualTo(r.latencyP50Ms()).isPositive();
+    assertThat(ThroughputHarness.table(java.util.List.of(r))).contains("| median |");
+  }
+
+  @Test
+  void everyBenchmarkedClusterHasTheExpectedPhase() {
+    PipelineBenchmark b = new PipelineBenchmark();
+    b.setUp(); // throws when a cluster's phase is not the expected one
+
+    assertThat(b.ipv4().phase()).isEqualTo("Ready");
+    assertThat(b.dualStack().ipFamily()).isEqualTo("IPv4+IPv6");
+    ClusterStatus invalid = b.invalid();
+    assertThat(invalid.phase()).isEqualTo("Invalid");
+    assertThat(invalid.errors()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(b.byo50Nodes().phase()).isEqualTo("Ready");
+  }
+
+  @Test
+  void statusPatchBenchmarkWritesTheStatus() {
+    StatusPatchBenchmark b = new StatusPatchBenchmark();
+    b.setUp();
+    try {
+      assertThat(b.statusPatchRoundTrip().getStatus().observedGeneration()).isEqualTo(2L);
+      assertThat(b.statusPatchRoundTrip().getStatus().observedGeneration()).isEqualTo(1L);
+    } finally {
+      b.tearDown();
+    }
+  }
+}

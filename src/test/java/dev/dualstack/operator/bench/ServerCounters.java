@@ -1,0 +1,65 @@
+package dev.dualstack.operator.bench;
+
+import dev.dualstack.operator.reconciler.OperatorHarness;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the harnesses count at the API server: every answered request, status writes to Clusters,
+ * Event writes, and when each Cluster's status was first written (its create→Ready end).
+ */
+final class ServerCounters implements OperatorHarness.RequestListener {
+  private static final String CLUSTERS = "/apis/dualstack.dev/v1/clusters/";
+
+  final LongAdder requests = new LongAdder();
+
+  /** Time the server spent answering, summed over requests (the mock answers under one lock). */
+  final LongAdder busyNanos = new LongAdder();
+
+  final LongAdder gets = new LongAdder();
+  final LongAdder statusWrites = new LongAdder();
+  final LongAdder eventWrites = new LongAdder();
+  final LongAdder errors = new LongAdder();
+
+  /** Cluster name → System.nanoTime() of its first status write in this run. */
+  final Map<String, Long> firstStatusWrite = new ConcurrentHashMap<>();
+
+  @Override
+  public void answered(RecordedRequest request, MockResponse response, long nanos) {
+    requests.increment();
+    busyNanos.add(nanos);
+    String method = request.getMethod();
+    String path = request.getPath();
+    int q = path.indexOf('?');
+    if (q >= 0) {
+      path = path.substring(0, q);
+    }
+    int code = response.code();
+    if (code >= 400) {
+      errors.increment();
+    }
+    if (method.equals("GET")) {
+      gets.increment();
+      return;
+    }
+    if (path.contains("/events")) {
+      eventWrites.increment();
+      return;
+    }
+    if ((method.equals("PATCH") || method.equals("PUT"))
+        && path.startsWith(CLUSTERS)
+        && path.endsWith("/status")
+        && code < 300) {
+      statusWrites.increment();
+      String name = path.substring(CLUSTERS.length(), path.length() - "/status".length());
+      firstStatusWrite.putIfAbsent(name, System.nanoTime());
+    }
+  }
+
+  void resetFirstWrites() {
+    firstStatusWrite.clear();
+  }
+}
