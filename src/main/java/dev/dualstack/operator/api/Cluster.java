@@ -1,10 +1,8 @@
 package dev.dualstack.operator.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -23,14 +21,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-public class Cluster extends CustomResource<ClusterSpec, ClusterStatus> {
+public class Cluster extends TolerantResource<ClusterSpec, ClusterStatus> {
   public static final String GROUP = "dualstack.dev";
   public static final String VERSION = "v1";
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String KIND = "Cluster";
-
-  @JsonIgnore private transient UnreadableField unreadableSpec;
-  @JsonIgnore private transient UnreadableField unreadableStatus;
 
   /**
    * Tolerant: a stored spec that does not map onto {@link ClusterSpec} leaves the spec null and
@@ -42,16 +37,6 @@ public class Cluster extends CustomResource<ClusterSpec, ClusterStatus> {
     super.setSpec(spec);
   }
 
-  /** Why the stored spec could not be read, or null when it was read. */
-  @JsonIgnore
-  public UnreadableField getUnreadableSpec() {
-    return unreadableSpec;
-  }
-
-  public void markUnreadable(UnreadableField field) {
-    this.unreadableSpec = field;
-  }
-
   /**
    * Tolerant: a stored status that does not map onto {@link ClusterStatus} is read as none (the
    * operator writes a fresh one) and the object is marked.
@@ -60,15 +45,5 @@ public class Cluster extends CustomResource<ClusterSpec, ClusterStatus> {
   @JsonDeserialize(using = TolerantSpecDeserializer.ForClusterStatus.class)
   public void setStatus(ClusterStatus status) {
     super.setStatus(status);
-  }
-
-  /** Why the stored status could not be read, or null when it was read (or absent). */
-  @JsonIgnore
-  public UnreadableField getUnreadableStatus() {
-    return unreadableStatus;
-  }
-
-  public void markUnreadableStatus(UnreadableField field) {
-    this.unreadableStatus = field;
   }
 }

@@ -1,10 +1,8 @@
 package dev.dualstack.operator.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -21,11 +19,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Country", jsonPath = ".spec.country", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Location", jsonPath = ".spec.location", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-public class Datacenter extends CustomResource<DatacenterSpec, DatacenterStatus> {
+public class Datacenter extends TolerantResource<DatacenterSpec, DatacenterStatus> {
   public static final String KIND = "Datacenter";
-
-  @JsonIgnore private transient UnreadableField unreadableSpec;
-  @JsonIgnore private transient UnreadableField unreadableStatus;
 
   /**
    * Tolerant: a stored spec that does not map onto {@link DatacenterSpec} leaves the spec null and
@@ -37,16 +32,6 @@ public class Datacenter extends CustomResource<DatacenterSpec, DatacenterStatus>
     super.setSpec(spec);
   }
 
-  /** Why the stored spec could not be read, or null when it was read. */
-  @JsonIgnore
-  public UnreadableField getUnreadableSpec() {
-    return unreadableSpec;
-  }
-
-  public void markUnreadable(UnreadableField field) {
-    this.unreadableSpec = field;
-  }
-
   /**
    * Tolerant: a stored status that does not map onto {@link DatacenterStatus} is read as none (the
    * operator writes a fresh one) and the object is marked.
@@ -55,15 +40,5 @@ public class Datacenter extends CustomResource<DatacenterSpec, DatacenterStatus>
   @JsonDeserialize(using = TolerantSpecDeserializer.ForDatacenterStatus.class)
   public void setStatus(DatacenterStatus status) {
     super.setStatus(status);
-  }
-
-  /** Why the stored status could not be read, or null when it was read (or absent). */
-  @JsonIgnore
-  public UnreadableField getUnreadableStatus() {
-    return unreadableStatus;
-  }
-
-  public void markUnreadableStatus(UnreadableField field) {
-    this.unreadableStatus = field;
   }
 }

@@ -1,7 +1,6 @@
 package dev.dualstack.operator.runtime;
 
-import dev.dualstack.operator.api.Cluster;
-import dev.dualstack.operator.api.Datacenter;
+import dev.dualstack.operator.api.TolerantResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.Cloner;
@@ -23,12 +22,9 @@ final class MarkKeepingCloner implements Cloner {
   @Override
   public <R extends HasMetadata> R clone(R object) {
     R copy = serialization.clone(object);
-    if (object instanceof Cluster c && copy instanceof Cluster cc) {
-      cc.markUnreadable(c.getUnreadableSpec());
-      cc.markUnreadableStatus(c.getUnreadableStatus());
-    } else if (object instanceof Datacenter d && copy instanceof Datacenter dd) {
-      dd.markUnreadable(d.getUnreadableSpec());
-      dd.markUnreadableStatus(d.getUnreadableStatus());
+    if (object instanceof TolerantResource<?, ?> original
+        && copy instanceof TolerantResource<?, ?> clone) {
+      clone.copyMarksFrom(original);
     }
     return copy;
   }
