@@ -7,8 +7,6 @@ import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import dev.dualstack.operator.runtime.OperatorRuntime;
 import dev.dualstack.operator.runtime.OperatorSettings;
-import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -70,7 +68,7 @@ class LeaderElectionIT {
 
   @Test
   void theStandbyTakesOverWithinTheLeaseDuration() {
-    allowLeases();
+    h.allowLeasePermissions();
     start("op-a");
     await().atMost(WAIT).until(() -> "op-a".equals(holder()));
     start("op-b");
@@ -97,7 +95,7 @@ class LeaderElectionIT {
 
   @Test
   void onlyTheLeaderReconcilesAndTheStandbyTakesOverWhenTheLeaderStops() {
-    allowLeases();
+    h.allowLeasePermissions();
     start("op-a");
     start("op-b");
     await().atMost(WAIT).until(() -> holder() != null);
@@ -122,30 +120,5 @@ class LeaderElectionIT {
         .until(
             () -> h.reconciled("le-2") && Conditions.PHASE_READY.equals(h.status("le-2").phase()));
     assertThat(instances.get(standby).clusterReconciler().reconciliations()).isPositive();
-  }
-
-  /**
-   * The mock only echoes SelfSubjectRulesReview: answer with the lease permissions JOSDK checks.
-   */
-  private void allowLeases() {
-    h.api
-        .server()
-        .expect()
-        .post()
-        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(
-            201,
-            new SelfSubjectRulesReviewBuilder()
-                .withNewStatus()
-                .withIncomplete(false)
-                .withResourceRules(
-                    new ResourceRuleBuilder()
-                        .withApiGroups("coordination.k8s.io")
-                        .withResources("leases")
-                        .withVerbs("get", "create", "update", "patch")
-                        .build())
-                .endStatus()
-                .build())
-        .always();
   }
 }

@@ -7,6 +7,8 @@ import dev.dualstack.operator.runtime.EmbeddedApiServer;
 import dev.dualstack.operator.runtime.OperatorRuntime;
 import dev.dualstack.operator.runtime.OperatorSettings;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -173,6 +175,30 @@ public final class OperatorHarness implements AutoCloseable {
       operatorClient.close();
       runtime = null;
     }
+  }
+
+  /**
+   * The mock only echoes SelfSubjectRulesReview: answer with the lease permissions JOSDK checks.
+   */
+  public void allowLeasePermissions() {
+    api.server()
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(
+            201,
+            new SelfSubjectRulesReviewBuilder()
+                .withNewStatus()
+                .withIncomplete(false)
+                .withResourceRules(
+                    new ResourceRuleBuilder()
+                        .withApiGroups("coordination.k8s.io")
+                        .withResources("leases")
+                        .withVerbs("get", "create", "update", "patch")
+                        .build())
+                .endStatus()
+                .build())
+        .always();
   }
 
   /** PATCH and PUT requests to a Cluster's status. */

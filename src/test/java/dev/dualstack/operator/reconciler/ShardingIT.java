@@ -10,8 +10,6 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import dev.dualstack.operator.runtime.OperatorRuntime;
 import dev.dualstack.operator.runtime.OperatorSettings;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -86,7 +84,7 @@ class ShardingIT {
 
   @Test
   void eachLabelledClusterIsReconciledByExactlyOneShardAndAnUnlabelledOneByNone() {
-    allowLeases();
+    h.allowLeasePermissions();
     OperatorRuntime a = shard("op-a", "shard=a", "ds-a");
     OperatorRuntime b = shard("op-b", "shard=b", "ds-b");
     await().atMost(WAIT).until(() -> "op-a".equals(holder("ds-a")));
@@ -125,30 +123,5 @@ class ShardingIT {
     assertThat(h.status("unlabelled")).isNull();
     assertThat(h.status("other-shard")).isNull();
     assertThat(h.events("unlabelled", EVENT_NETWORK_ACCEPTED)).isEmpty();
-  }
-
-  /**
-   * The mock only echoes SelfSubjectRulesReview: answer with the lease permissions JOSDK checks.
-   */
-  private void allowLeases() {
-    h.api
-        .server()
-        .expect()
-        .post()
-        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(
-            201,
-            new SelfSubjectRulesReviewBuilder()
-                .withNewStatus()
-                .withIncomplete(false)
-                .withResourceRules(
-                    new ResourceRuleBuilder()
-                        .withApiGroups("coordination.k8s.io")
-                        .withResources("leases")
-                        .withVerbs("get", "create", "update", "patch")
-                        .build())
-                .endStatus()
-                .build())
-        .always();
   }
 }
