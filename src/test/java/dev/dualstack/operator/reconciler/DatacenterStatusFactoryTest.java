@@ -3,17 +3,14 @@ package dev.dualstack.operator.reconciler;
 import static dev.dualstack.operator.api.Conditions.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.DatacenterStatus;
-import dev.dualstack.operator.api.IpRanges;
 import dev.dualstack.operator.api.UnreadableField;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,33 +22,13 @@ class DatacenterStatusFactoryTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
   private static final DatacenterSpec EMPTY =
-      new DatacenterSpec(
-          "DE", "x", null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null);
+      Fixtures.yaml(DatacenterSpec.class, "{country: DE, location: x}");
   private final DatacenterStatusFactory factory =
       new DatacenterStatusFactory(CapabilityMatrixLoader.builtin(), CLOCK);
 
   private static final DatacenterSpec AWS =
-      new DatacenterSpec(
-          "DE",
-          "x",
-          new DatacenterSpec.Aws("eu-central-1"),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
+      Fixtures.yaml(
+          DatacenterSpec.class, "{country: DE, location: x, aws: {region: eu-central-1}}");
 
   static Stream<Arguments> providers() {
     return Stream.of(
@@ -70,51 +47,15 @@ class DatacenterStatusFactoryTest {
             "False"),
         Arguments.of(
             "vsphere",
-            new DatacenterSpec(
-                "DE",
-                "x",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new DatacenterSpec.Vsphere("https://vc", "dc", null),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
+            Fixtures.yaml(
+                DatacenterSpec.class,
+                "{country: DE, location: x, vsphere: {endpoint: \"https://vc\", datacenter: dc}}"),
             false,
             REASON_DATACENTER_IPV6_DISABLED,
             "False"),
         Arguments.of(
             "kubevirt",
-            new DatacenterSpec(
-                "DE",
-                "x",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new CloudSpec.Empty(),
-                null,
-                null,
-                null,
-                null,
-                null),
+            Fixtures.yaml(DatacenterSpec.class, "{country: DE, location: x, kubevirt: {}}"),
             true,
             REASON_DUAL_STACK_UNKNOWN,
             "Unknown"),
@@ -155,51 +96,16 @@ class DatacenterStatusFactoryTest {
         .extracting(e -> e.type() + " " + e.field())
         .containsExactly("Required spec");
     DatacenterSpec two =
-        new DatacenterSpec(
-            "DE",
-            "x",
-            new DatacenterSpec.Aws("r"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new CloudSpec.Empty(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        Fixtures.yaml(
+            DatacenterSpec.class, "{country: DE, location: x, aws: {region: r}, bringyourown: {}}");
     DatacenterStatus s = factory.build(null, two, 1L);
     assertThat(s.provider()).isNull();
     assertThat(s.dualStack().available()).isFalse();
     assertThat(s.errors()).extracting(e -> e.field()).containsExactly("spec");
     DatacenterSpec badReserved =
-        new DatacenterSpec(
-            "DE",
-            "x",
-            new DatacenterSpec.Aws("r"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new IpRanges(List.of("10.0.0.0/8", "not-a-cidr")));
+        Fixtures.yaml(
+            DatacenterSpec.class,
+            "{country: DE, location: x, aws: {region: r}, reservedNetworks: {cidrBlocks: [10.0.0.0/8, not-a-cidr]}}");
     assertThat(factory.build(null, badReserved, 1L).errors())
         .extracting(e -> e.field())
         .containsExactly("spec.reservedNetworks.cidrBlocks[1]");

@@ -1,5 +1,8 @@
 package dev.dualstack.operator.reconciler;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterNetwork;
@@ -46,27 +49,18 @@ public final class Fixtures {
 
   public static Datacenter byoDc(String name) {
     return datacenter(
-        name,
-        new DatacenterSpec(
-            "DE",
-            "Berlin",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new CloudSpec.Empty(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+        name, yaml(DatacenterSpec.class, "{country: DE, location: Berlin, bringyourown: {}}"));
+  }
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** Reads {@code yaml} (flow style is handy for one-liners) into an API record. */
+  public static <T> T yaml(Class<T> type, String yaml) {
+    try {
+      return YAML.readValue(yaml, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("bad test YAML: " + yaml, e);
+    }
   }
 
   public static Datacenter datacenter(String name, DatacenterSpec spec) {

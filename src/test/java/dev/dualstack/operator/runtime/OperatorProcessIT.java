@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
+import dev.dualstack.operator.reconciler.Fixtures;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -52,59 +52,12 @@ class OperatorProcessIT {
 
         Datacenter dc = new Datacenter();
         dc.setMetadata(new ObjectMetaBuilder().withName("edge-dc").build());
-        dc.setSpec(
-            new DatacenterSpec(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new CloudSpec.Empty(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+        dc.setSpec(Fixtures.yaml(DatacenterSpec.class, "{edge: {}}"));
         api.client().resource(dc).create();
         Cluster c = new Cluster();
         c.setMetadata(new ObjectMetaBuilder().withName("edge-1").build());
         c.setSpec(
-            new ClusterSpec(
-                "1.31.4",
-                new CloudSpec(
-                    "edge-dc",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    new CloudSpec.Empty(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+            Fixtures.yaml(ClusterSpec.class, "{version: 1.31.4, cloud: {dc: edge-dc, edge: {}}}"));
         api.client().resource(c).create();
 
         await()
