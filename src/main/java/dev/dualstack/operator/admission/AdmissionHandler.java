@@ -216,8 +216,7 @@ public final class AdmissionHandler {
   record Cause(String field, ErrorType type, String value, String message) {
     /** As apimachinery prints a field error without its path: {@code Invalid value: "x": why}. */
     String body() {
-      String full = new FieldError(type, field, value, message, "-").toString();
-      return full.substring(field.length() + 2);
+      return FieldError.body(type, value, message);
     }
 
     StatusCause toStatusCause() {

@@ -14,7 +14,10 @@ package dev.dualstack.operator.api;
 final class CelRules {
   private CelRules() {}
 
-  /** The provider block names, in schema order; equal to {@code Providers.ALL} (a test checks). */
+  /**
+   * The provider block names, in schema order; equal to {@code ProviderBlock.NAMES} (a test
+   * checks).
+   */
   static final String PROVIDER_LIST =
       "aws, azure, digitalocean, packet, gcp, hetzner, openstack, vsphere, bringyourown, edge,"
           + " baremetal, kubevirt, nutanix, vmwareclouddirector, alibaba, anexia";

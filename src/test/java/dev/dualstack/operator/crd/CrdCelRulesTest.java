@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.DatacenterSpec;
+import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.crd.CelRuleEvaluator.Violation;
 import dev.dualstack.operator.pipeline.ClusterInput;
 import dev.dualstack.operator.pipeline.Fixture;
 import dev.dualstack.operator.pipeline.PipelineResult;
-import dev.dualstack.operator.pipeline.Providers;
 import dev.dualstack.operator.pipeline.SpecGenerator;
 import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.reconciler.DatacenterStatusFactory;
@@ -97,8 +97,8 @@ class CrdCelRulesTest {
     String required =
         CLUSTER.at("/properties/spec/properties/cloud/x-kubernetes-validations/0/message").asText();
     assertThat(required)
-        .isEqualTo("exactly one provider block is required, one of " + Providers.ALL);
-    for (String p : Providers.ALL) {
+        .isEqualTo("exactly one provider block is required, one of " + ProviderBlock.NAMES);
+    for (String p : ProviderBlock.NAMES) {
       assertThat(CLUSTER.at("/properties/spec/properties/cloud/properties/" + p).isObject())
           .isTrue();
       assertThat(DATACENTER.at("/properties/spec/properties/" + p).isObject()).isTrue();
