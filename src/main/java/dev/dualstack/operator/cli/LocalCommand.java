@@ -106,6 +106,7 @@ public final class LocalCommand implements Callable<Integer> {
                     null)
                 .start()) {
       KubernetesClient client = api.client();
+      err.println(NO_ADMISSION);
       List<String> clusters = apply(client, manifests);
       boolean reconciled = awaitReconciled(client, clusters, wait);
       operator.flushEvents(wait);
@@ -120,6 +121,12 @@ public final class LocalCommand implements Callable<Integer> {
       return watchLoop(client, operator, wait, printed, read);
     }
   }
+
+  /** Said once per run: what a real API server would refuse at apply, this one stores. */
+  static final String NO_ADMISSION =
+      "note: the in-process API server has no admission (no CEL rules, no validating webhook):"
+          + " every object is stored, and the verdicts below are the reconciler's status; a real"
+          + " API server would refuse invalid ones at apply (`check` shows the same verdicts)";
 
   /** Reads the manifests; prints the problems and returns null when unreadable. */
   private ManifestReader.Manifests read() {
