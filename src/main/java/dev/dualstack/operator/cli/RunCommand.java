@@ -170,6 +170,14 @@ public final class RunCommand implements Callable<Integer> {
               + " DUALSTACK_WEBHOOK_CERT_VALIDITY).")
   public String webhookCertValidity;
 
+  @Option(
+      names = "--webhook-cert-check-interval",
+      defaultValue = "${env:DUALSTACK_WEBHOOK_CERT_CHECK_INTERVAL}",
+      description =
+          "How often the certificate is checked for renewal; default a tenth of its lifetime, at"
+              + " most 1h (env DUALSTACK_WEBHOOK_CERT_CHECK_INTERVAL).")
+  public String webhookCertCheckInterval;
+
   @Override
   public Integer call() throws Exception {
     Logging.configure(logFormat, null);
@@ -224,7 +232,9 @@ public final class RunCommand implements Callable<Integer> {
         blank(webhookConfiguration) ? null : webhookConfiguration,
         webhookCertDir,
         validity,
-        WebhookSettings.defaultCheckInterval(validity),
+        blank(webhookCertCheckInterval)
+            ? WebhookSettings.defaultCheckInterval(validity)
+            : Duration.parse("PT" + webhookCertCheckInterval.toUpperCase(Locale.ROOT)),
         4);
   }
 
