@@ -192,7 +192,7 @@ public record TlsMaterial(
     return Duration.between(now, to).compareTo(Duration.between(from, to).dividedBy(3)) < 0;
   }
 
-  List<String> subjectAlternativeNames() {
+  public List<String> subjectAlternativeNames() {
     List<String> out = new ArrayList<>();
     try {
       Collection<List<?>> sans = cert.getSubjectAlternativeNames();
