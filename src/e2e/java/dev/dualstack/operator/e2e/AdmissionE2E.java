@@ -284,6 +284,11 @@ class AdmissionE2E {
         }
       }
       assertThat(cluster(Examples.name(cluster))).as("%s stored nothing", file).isNull();
+      // the file as it is (Datacenter and Cluster): kubectl then prints the webhook's message
+      ControlPlane.Result whole = kubectl("apply", "-f", file.toString());
+      assertThat(whole.exitCode()).isNotZero();
+      assertThat(whole.err()).contains(field);
+      assertThat(cluster(Examples.name(cluster))).isNull();
     }
   }
 
@@ -405,6 +410,7 @@ class AdmissionE2E {
     int admitted = 0;
     int refused = 0;
     List<String> disagreements = new ArrayList<>();
+    Map<String, String> reconciled = new LinkedHashMap<>();
     Map<String, Datacenter> dcs = new LinkedHashMap<>();
     List<Cluster> clusters = new ArrayList<>();
     for (Path dir : List.of(Examples.DIR, Examples.INVALID)) {
@@ -456,7 +462,11 @@ class AdmissionE2E {
       String name = c.getMetadata().getName();
       Map<String, Located<Datacenter>> known = new LinkedHashMap<>();
       String dcName = c.getSpec() == null || c.getSpec().cloud() == null ? null : c.getSpec().cloud().dc();
-      Datacenter live = dcName == null ? null : admin.resources(Datacenter.class).withName(dcName).get();
+      // a fuzzed name may be no valid object name at all: then no Datacenter can have it
+      Datacenter live =
+          dcName == null || !dcName.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")
+              ? null
+              : admin.resources(Datacenter.class).withName(dcName).get();
       if (live != null) {
         known.put(dcName, new Located<>(live, source));
       }
@@ -480,12 +490,17 @@ class AdmissionE2E {
       }
       if (serverAdmits) {
         admitted++;
+        admin.resource(c).create();
+        reconciled.put(name, verdict.phase());
       } else {
         refused++;
       }
     }
     LOG.info("agreement: {} admitted, {} refused, {} disagreements", admitted, refused, disagreements.size());
     assertThat(disagreements).as("server vs check").isEmpty();
+    // what the server admitted, the reconciler judges as check does (Ready, or Pending without
+    // its Datacenter)
+    reconciled.forEach((name, phase) -> awaitPhase(name, phase));
     assertThat(admitted).isGreaterThan(10);
     assertThat(refused).isGreaterThan(5);
   }
