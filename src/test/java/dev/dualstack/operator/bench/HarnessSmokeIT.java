@@ -13,7 +13,8 @@ class HarnessSmokeIT {
 
   @Test
   void throughputHarnessRunsAndItsInvariantsHold() {
-    ThroughputHarness.Run r = ThroughputHarness.run(new ThroughputHarness.Options(20, 5, 2, 1, 0));
+    ThroughputHarness.Run r =
+        ThroughputHarness.run(new ThroughputHarness.Options(20, 5, 2, 1, 0), 0);
 
     assertThat(r.notReady()).isZero();
     assertThat(r.serverErrors()).isZero();
@@ -22,9 +23,30 @@ class HarnessSmokeIT {
     assertThat(r.resyncEventWrites()).isZero();
     assertThat(r.eventsPerCluster()).isEqualTo(1.0);
     assertThat(r.operatorRate()).isPositive();
-    assertThat(r.rawRate()).isPositive();
+    assertThat(r.limitRate()).isPositive();
     assertThat(r.latencyP99Ms()).isGreaterThanOrEqualTo(r.latencyP50Ms()).isPositive();
     assertThat(ThroughputHarness.table(java.util.List.of(r))).contains("| median |");
+  }
+
+  @Test
+  void theLimitLoopSendsExactlyTheOperatorsRequests() {
+    ThroughputHarness.Run r =
+        ThroughputHarness.run(new ThroughputHarness.Options(10, 1, 2, 1, 0), 1);
+
+    for (ThroughputHarness.Phase limit : java.util.List.of(r.limit(), r.limitWatched())) {
+      assertThat(limit.statusWritesPerCluster()).isEqualTo(1.0);
+      assertThat(limit.eventsPerCluster()).isEqualTo(1.0);
+      assertThat(limit.getsPerCluster()).isLessThanOrEqualTo(r.operator().getsPerCluster());
+      // same method, path shape, content type and body (up to the Cluster's name and the times)
+      assertThat(normalized(limit.firstStatusWrite()))
+          .isEqualTo(normalized(r.operator().firstStatusWrite()));
+    }
+  }
+
+  private static String normalized(String request) {
+    return request
+        .replaceAll("c-\\d{5}", "c-N")
+        .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", "T");
   }
 
   @Test

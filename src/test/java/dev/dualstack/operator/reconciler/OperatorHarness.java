@@ -117,16 +117,7 @@ public final class OperatorHarness implements AutoCloseable {
    * backs off exponentially from there); {@code registry} may be null.
    */
   public OperatorHarness startOperator(OperatorSettings settings, MeterRegistry registry) {
-    operatorClient =
-        new KubernetesClientBuilder()
-            .withConfig(
-                new ConfigBuilder(Config.empty())
-                    .withMasterUrl(client.getConfiguration().getMasterUrl())
-                    .withTrustCerts(true)
-                    .withNamespace("default")
-                    .withWatchReconnectInterval(100)
-                    .build())
-            .build();
+    operatorClient = newClient();
     runtime =
         new OperatorRuntime(
                 operatorClient,
@@ -136,6 +127,22 @@ public final class OperatorHarness implements AutoCloseable {
                 registry)
             .start();
     return this;
+  }
+
+  /**
+   * A new client of the server built like the operator's (same HTTP client, same settings); the
+   * caller closes it. The performance harnesses send their limit loops through one of these.
+   */
+  public KubernetesClient newClient() {
+    return new KubernetesClientBuilder()
+        .withConfig(
+            new ConfigBuilder(Config.empty())
+                .withMasterUrl(client.getConfiguration().getMasterUrl())
+                .withTrustCerts(true)
+                .withNamespace("default")
+                .withWatchReconnectInterval(100)
+                .build())
+        .build();
   }
 
   OperatorHarness startOperator() {
