@@ -37,10 +37,25 @@ class HarnessSmokeIT {
       assertThat(limit.statusWritesPerCluster()).isEqualTo(1.0);
       assertThat(limit.eventsPerCluster()).isEqualTo(1.0);
       assertThat(limit.getsPerCluster()).isLessThanOrEqualTo(r.operator().getsPerCluster());
+      assertThat(limit.statusBytesPerWrite())
+          .isCloseTo(r.operator().statusBytesPerWrite(), org.assertj.core.data.Offset.offset(8.0));
       // same method, path shape, content type and body (up to the Cluster's name and the times)
       assertThat(normalized(limit.firstStatusWrite()))
           .isEqualTo(normalized(r.operator().firstStatusWrite()));
     }
+  }
+
+  @Test
+  void theRequestsComparedAreStatusJsonPatches() {
+    ThroughputHarness.Run r =
+        ThroughputHarness.run(new ThroughputHarness.Options(5, 1, 1, 1, 0), 0);
+
+    assertThat(r.operator().firstStatusWrite())
+        .startsWith("PATCH /apis/dualstack.dev/v1/clusters/c-")
+        .contains("application/json-patch+json")
+        .contains("\"path\":\"/status\"")
+        .contains("\"phase\":\"Ready\"");
+    assertThat(r.operator().statusBytesPerWrite()).isGreaterThan(100);
   }
 
   private static String normalized(String request) {
@@ -69,6 +84,8 @@ class HarnessSmokeIT {
     try {
       assertThat(b.statusPatchRoundTrip().getStatus().observedGeneration()).isEqualTo(2L);
       assertThat(b.statusPatchRoundTrip().getStatus().observedGeneration()).isEqualTo(1L);
+      assertThat(b.statusPatchLimit().getStatus().observedGeneration()).isEqualTo(2L);
+      assertThat(b.statusPatchLimit().getStatus().observedGeneration()).isEqualTo(1L);
     } finally {
       b.tearDown();
     }

@@ -3,6 +3,7 @@ package dev.dualstack.operator.bench;
 import dev.dualstack.operator.reconciler.OperatorHarness;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,13 +71,31 @@ final class ServerCounters implements OperatorHarness.RequestListener {
         && code < 300) {
       statusWrites.increment();
       lastStatusWrite.accumulateAndGet(now, Math::max);
-      String body = request.getUtf8Body();
-      statusWriteBytes.add(body.length());
-      firstStatusWrite0.compareAndSet(
-          null,
-          method + " " + request.getPath() + " " + request.getHeader("Content-Type") + " " + body);
       String name = path.substring(CLUSTERS.length(), path.length() - "/status".length());
       firstStatusWrite.putIfAbsent(name, now);
+    }
+  }
+
+  @Override
+  public void received(RecordedRequest request) {
+    String method = request.getMethod();
+    String path = request.getPath();
+    if ((method.equals("PATCH") || method.equals("PUT"))
+        && path.startsWith(CLUSTERS)
+        && path.endsWith("/status")) {
+      byte[] body = request.getBody().getBytes(); // a copy: the server still reads it
+      statusWriteBytes.add(body.length);
+      if (firstStatusWrite0.get() == null) {
+        firstStatusWrite0.compareAndSet(
+            null,
+            method
+                + " "
+                + path
+                + " "
+                + request.getHeader("Content-Type")
+                + " "
+                + new String(body, StandardCharsets.UTF_8));
+      }
     }
   }
 

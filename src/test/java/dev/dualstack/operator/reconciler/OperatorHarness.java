@@ -46,6 +46,9 @@ public final class OperatorHarness implements AutoCloseable {
      * @param nanos how long the server took to answer (dispatch, including watch notifications)
      */
     void answered(RecordedRequest request, MockResponse response, long nanos);
+
+    /** Called before the server answers (the request body is still unread). */
+    default void received(RecordedRequest request) {}
   }
 
   final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
@@ -273,9 +276,12 @@ public final class OperatorHarness implements AutoCloseable {
           return status(503);
         }
       }
+      RequestListener l = listener;
+      if (l != null) {
+        l.received(request);
+      }
       long start = System.nanoTime();
       MockResponse response = delegate.dispatch(request);
-      RequestListener l = listener;
       if (l != null) {
         l.answered(request, response, System.nanoTime() - start);
       }
