@@ -126,7 +126,11 @@ public final class ThroughputHarness {
       double resyncSeconds,
       long notReady,
       long serverErrors,
-      int clusters) {
+      int clusters,
+      double reconcilesPerCluster,
+      double objectsReadPerReconcile,
+      double objectsWrittenPerReconcile,
+      double sharedCopiesPerReconcile) {
     double operatorRate() {
       return clusters / operator.seconds();
     }
@@ -232,7 +236,11 @@ public final class ThroughputHarness {
         op.resyncSeconds,
         op.notReady,
         op.serverErrors + limit.serverErrors() + limitWatched.serverErrors(),
-        o.clusters());
+        o.clusters(),
+        op.reconcilesPerCluster,
+        op.objectsReadPerReconcile,
+        op.objectsWrittenPerReconcile,
+        op.sharedCopiesPerReconcile);
   }
 
   private record OperatorRun(
@@ -244,7 +252,11 @@ public final class ThroughputHarness {
       long resyncEventWrites,
       double resyncSeconds,
       long notReady,
-      long serverErrors) {}
+      long serverErrors,
+      double reconcilesPerCluster,
+      double objectsReadPerReconcile,
+      double objectsWrittenPerReconcile,
+      double sharedCopiesPerReconcile) {}
 
   /** A fresh server with the Datacenter and N Clusters (no status) created. */
   private static OperatorHarness populated(Options o, ServerCounters counters) {
@@ -273,6 +285,11 @@ public final class ThroughputHarness {
           .until(() -> counters.firstStatusWrite.size() >= o.clusters());
       quiesce(counters);
       Phase phase = before.phase(counters, t0, o.clusters());
+      long reconciles = h.runtime.clusterReconciler().reconciliations();
+      // Cluster objects the operator's client read beyond its initial list (its cache), and wrote
+      double read = (h.operatorClusters.read.sum() - o.clusters()) / (double) reconciles;
+      double written = h.operatorClusters.written.sum() / (double) reconciles;
+      double shared = sharedCopies(h) / (double) reconciles;
 
       // 2. Clusters created one after the other while the operator runs: create→Ready latency
       long[] created = new long[o.latencyClusters()];
@@ -322,7 +339,21 @@ public final class ThroughputHarness {
           resyncEvents,
           (rDone - r0) / 1e9,
           notReady,
-          counters.errors.sum());
+          counters.errors.sum(),
+          reconciles / (double) o.clusters(),
+          read,
+          written,
+          shared);
+    }
+  }
+
+  /** Copies of cached objects made without serialization, when the operator counts them. */
+  private static long sharedCopies(OperatorHarness h) {
+    try {
+      Object copies = h.runtime.getClass().getMethod("resourceCopies").invoke(h.runtime);
+      return ((long[]) copies)[0];
+    } catch (ReflectiveOperationException e) {
+      return 0; // an operator without the record-sharing cloner: every copy is a serialization
     }
   }
 
@@ -519,6 +550,10 @@ public final class ThroughputHarness {
           new Column("limit", "%.0f", r -> r.limit().statusBytesPerWrite()),
           new Column("GETs/Cluster: operator", "%.3f", r -> r.operator().getsPerCluster()),
           new Column("limit", "%.3f", r -> r.limit().getsPerCluster()),
+          new Column("reconciles/Cluster", "%.3f", Run::reconcilesPerCluster),
+          new Column("Clusters read/reconcile", "%.2f", Run::objectsReadPerReconcile),
+          new Column("Clusters written/reconcile", "%.2f", Run::objectsWrittenPerReconcile),
+          new Column("shared copies/reconcile", "%.2f", Run::sharedCopiesPerReconcile),
           new Column("resync status writes", "%.0f", Run::resyncStatusWrites),
           new Column("resync events", "%.0f", Run::resyncEventWrites),
           new Column("resync (s)", "%.1f", Run::resyncSeconds),

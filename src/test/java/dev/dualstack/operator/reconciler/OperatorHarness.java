@@ -98,6 +98,10 @@ public final class OperatorHarness implements AutoCloseable {
   final EmbeddedApiServer api;
   public final KubernetesClient client;
   public OperatorRuntime runtime;
+
+  /** Cluster objects read and written by the operators' clients (all started so far). */
+  public final ClusterObjectCounter operatorClusters = new ClusterObjectCounter();
+
   private KubernetesClient operatorClient;
   private volatile RequestListener listener;
 
@@ -120,7 +124,7 @@ public final class OperatorHarness implements AutoCloseable {
    * backs off exponentially from there); {@code registry} may be null.
    */
   public OperatorHarness startOperator(OperatorSettings settings, MeterRegistry registry) {
-    operatorClient = newClient();
+    operatorClient = newClient(operatorClusters);
     runtime =
         new OperatorRuntime(
                 operatorClient,
@@ -137,7 +141,13 @@ public final class OperatorHarness implements AutoCloseable {
    * caller closes it. The performance harnesses send their limit loops through one of these.
    */
   public KubernetesClient newClient() {
+    return newClient(new ClusterObjectCounter());
+  }
+
+  /** The same, counting the Cluster objects its serialization reads and writes into {@code c}. */
+  public KubernetesClient newClient(ClusterObjectCounter c) {
     return new KubernetesClientBuilder()
+        .withKubernetesSerialization(c.serialization())
         .withConfig(
             new ConfigBuilder(Config.empty())
                 .withMasterUrl(client.getConfiguration().getMasterUrl())
