@@ -26,6 +26,11 @@ class HarnessSmokeIT {
     assertThat(r.limitRate()).isPositive();
     assertThat(r.latencyP99Ms()).isGreaterThanOrEqualTo(r.latencyP50Ms()).isPositive();
     assertThat(ThroughputHarness.table(java.util.List.of(r))).contains("| median |");
+    // one reconcile per Cluster on start, at most 3 Cluster objects made per first reconcile: a
+    // copy sharing spec and status, the patch's answer, the watch event of the write
+    assertThat(r.reconcilesPerCluster()).isEqualTo(1.0);
+    assertThat(r.objectsReadPerReconcile() + r.sharedCopiesPerReconcile()).isLessThanOrEqualTo(3.0);
+    assertThat(r.objectsWrittenPerReconcile()).isZero();
   }
 
   @Test

@@ -10,8 +10,6 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
 import dev.dualstack.operator.runtime.EmbeddedApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -87,14 +85,9 @@ public class StatusPatchBenchmark {
   @Benchmark
   public Cluster statusPatchLimit() {
     next ^= 1;
-    return client
-        .resources(Cluster.class)
-        .resource(original)
-        .subresource("status")
-        .patch(
-            PATCH,
-            ThroughputHarness.statusPatch(client.getKubernetesSerialization(), statuses[next]));
+    return ThroughputHarness.patchStatus(
+        client,
+        original,
+        ThroughputHarness.statusPatch(client.getKubernetesSerialization(), statuses[next]));
   }
-
-  private static final PatchContext PATCH = PatchContext.of(PatchType.JSON);
 }
