@@ -3,6 +3,7 @@ package dev.dualstack.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
  * {@code spec.cloud}: the datacenter and exactly one provider block. Provider names are the JSON
  * property names (aws, azure, ..., bringyourown); each block is a {@link Provider}.
  */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudSpec(
     @JsonPropertyDescription("Name of the Datacenter the cluster lives in.") @Size(max = 253)
@@ -36,7 +38,8 @@ public record CloudSpec(
     @JsonPropertyDescription("Nutanix.") Nutanix nutanix,
     @JsonPropertyDescription("VMware Cloud Director.") Vmwareclouddirector vmwareclouddirector,
     @JsonPropertyDescription("Alibaba Cloud.") Alibaba alibaba,
-    @JsonPropertyDescription("Anexia.") Anexia anexia) {
+    @JsonPropertyDescription("Anexia.") Anexia anexia)
+    implements CloudSpecBuilder.With {
 
   /** Every provider block type of {@code spec.cloud} by name, in schema order. */
   public static final Map<String, Class<? extends Provider>> PROVIDERS = providerTypes();
@@ -280,6 +283,7 @@ public record CloudSpec(
   }
 
   /** OpenStack settings. */
+  @RecordBuilder
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Openstack(
       @JsonPropertyDescription("Network name or ID.") @Size(max = 255) String network,

@@ -6,8 +6,10 @@ import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 /** {@code spec.clusterNetwork}: the network of a user cluster. */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClusterNetwork(
     @JsonPropertyDescription(
@@ -39,7 +41,8 @@ public record ClusterNetwork(
             "Address of the tunneling agent; only with exposeStrategy Tunneling, default"
                 + " 100.64.30.10.")
         @Size(max = 64)
-        String tunnelingAgentIP) {
+        String tunnelingAgentIP)
+    implements ClusterNetworkBuilder.With {
 
   /** IPVS settings of kube-proxy. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,11 +3,13 @@ package dev.dualstack.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 /** {@code Datacenter.spec}: where it is and exactly one provider block (a {@link Provider}). */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatacenterSpec(
     @JsonPropertyDescription("ISO country code.") @Size(max = 64) String country,
@@ -31,7 +33,8 @@ public record DatacenterSpec(
     @JsonPropertyDescription(
             "Infrastructure ranges that user-cluster pod, service and node ranges must not"
                 + " overlap.")
-        IpRanges reservedNetworks) {
+        IpRanges reservedNetworks)
+    implements DatacenterSpecBuilder.With {
 
   /** The provider blocks that are set, in schema order. */
   public List<Provider> providers() {
