@@ -3,7 +3,12 @@ package dev.dualstack.operator.pipeline;
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.api.Warning;
+import dev.dualstack.operator.pipeline.capability.DualStackVerdict;
 import dev.dualstack.operator.pipeline.field.FieldError;
+import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.render.Rendering;
+import dev.dualstack.operator.pipeline.validation.Migration;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -13,6 +18,7 @@ import java.util.List;
  * @param datacenterFound false when {@code spec.cloud.dc} names no known Datacenter (phase Pending)
  * @param provider resolved provider name, null when none could be determined
  */
+@RecordBuilder
 public record PipelineResult(
     String clusterName,
     ClusterSpec effective,
@@ -24,9 +30,6 @@ public record PipelineResult(
     DualStackVerdict dualStack,
     Migration migration) {
 
-  /** Rule ids of capability errors start with this prefix; they make the phase Unsupported. */
-  public static final String CAPABILITY_RULE_PREFIX = "CAP-";
-
   public PipelineResult {
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
@@ -37,8 +40,8 @@ public record PipelineResult(
   }
 
   /**
-   * Pending when the datacenter is missing; Invalid when any non-capability error; Unsupported when
-   * only capability errors; else Ready.
+   * Pending when the datacenter is missing; Unsupported when every error is of a family of kind
+   * {@link Rule.Kind#UNSUPPORTED} (capability); Invalid when any other error; else Ready.
    */
   public String phase() {
     if (!datacenterFound) {
@@ -47,8 +50,7 @@ public record PipelineResult(
     if (errors.isEmpty()) {
       return Conditions.PHASE_READY;
     }
-    boolean onlyCapability =
-        errors.stream().allMatch(e -> e.rule().startsWith(CAPABILITY_RULE_PREFIX));
-    return onlyCapability ? Conditions.PHASE_UNSUPPORTED : Conditions.PHASE_INVALID;
+    boolean onlyUnsupported = errors.stream().allMatch(e -> e.is(Rule.Kind.UNSUPPORTED));
+    return onlyUnsupported ? Conditions.PHASE_UNSUPPORTED : Conditions.PHASE_INVALID;
   }
 }

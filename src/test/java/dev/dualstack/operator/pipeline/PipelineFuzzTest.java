@@ -7,7 +7,8 @@ import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
 import dev.dualstack.operator.pipeline.field.FieldError;
-import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
+import dev.dualstack.operator.pipeline.model.ClusterInput;
+import dev.dualstack.operator.pipeline.status.ClusterStatusFactory;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class PipelineFuzzTest {
         throw new AssertionError("seed " + seed + " case " + i + " threw on " + c, e);
       }
       for (FieldError e : r.errors()) {
-        if (!e.field().startsWith("spec") || !RULE.matcher(e.rule()).matches()) {
+        if (!e.field().startsWith("spec") || !RULE.matcher(e.rule().id()).matches()) {
           fail("seed %d case %d: bad error %s (rule %s) for %s", seed, i, e, e.rule(), c);
         }
       }

@@ -1,11 +1,11 @@
 package dev.dualstack.operator.pipeline.capability;
 
+import dev.dualstack.operator.api.CloudSpec;
+import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.api.DatacenterSpec;
+import dev.dualstack.operator.api.IpFamilies;
 import dev.dualstack.operator.api.Warning;
-import dev.dualstack.operator.pipeline.DatacenterInput;
-import dev.dualstack.operator.pipeline.DualStackVerdict;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DualStackMode;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Limitation;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsNote;
@@ -14,7 +14,9 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapab
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Support;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
+import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,46 @@ public final class CapabilityChecker {
 
   private CapabilityChecker() {}
 
-  public static DualStackVerdict check(
-      ValidationContext ctx, Errors errors, List<Warning> warnings) {
+  /** The verdict behind {@code DualStackSupported}, the capability errors and the warnings. */
+  public record Result(DualStackVerdict verdict, List<FieldError> errors, List<Warning> warnings) {
+    public Result {
+      errors = List.copyOf(errors);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * Checks an effective spec against the matrix.
+   *
+   * @param provider the resolved provider name, null when none could be determined
+   * @param datacenterName the name of the cluster's datacenter
+   * @param datacenter its spec, null when it does not exist
+   */
+  public static Result check(
+      CapabilityMatrix matrix,
+      ClusterSpec effective,
+      String provider,
+      String datacenterName,
+      DatacenterSpec datacenter) {
+    Errors errors = new Errors();
+    List<Warning> warnings = new ArrayList<>();
+    DualStackVerdict verdict =
+        check(new Input(matrix, effective, provider, datacenterName, datacenter), errors, warnings);
+    return new Result(verdict, errors.toList(), warnings);
+  }
+
+  private record Input(
+      CapabilityMatrix matrix,
+      ClusterSpec effective,
+      String provider,
+      String datacenterName,
+      DatacenterSpec datacenter) {
+    boolean dualStack() {
+      return IpFamilies.dualStack(effective);
+    }
+  }
+
+  private static DualStackVerdict check(Input ctx, Errors errors, List<Warning> warnings) {
     ProviderCapability cap = ctx.provider() == null ? null : ctx.matrix().provider(ctx.provider());
     if (!ctx.dualStack()) {
       return new DualStackVerdict(
@@ -56,21 +96,21 @@ public final class CapabilityChecker {
     DualStackMode mode = cap.dualStack();
     if (mode == DualStackMode.UNSUPPORTED) {
       String msg = "dual-stack is not offered on " + display + " by this deployment";
-      errors.add("CAP-002", ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
+      errors.add(Rule.CAP_002, ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
       refusals.add(
           DualStackVerdict.of(false, Conditions.REASON_PROVIDER_DUAL_STACK_UNSUPPORTED, msg));
     } else if (mode == DualStackMode.DATACENTER_FLAG && ctx.datacenter() != null) {
-      DatacenterInput dc = ctx.datacenter();
-      if (!Boolean.TRUE.equals(ipv6Enabled(dc.spec(), ctx.provider()))) {
+      DatacenterSpec.Provider block = ctx.datacenter().provider(ctx.provider());
+      if (block == null || !Boolean.TRUE.equals(block.ipv6Enabled())) {
         String msg =
             "dual-stack on "
                 + display
                 + " needs the Datacenter \""
-                + dc.name()
+                + ctx.datacenterName()
                 + "\" to set spec."
                 + ctx.provider()
                 + ".ipv6Enabled: true";
-        errors.add("CAP-001", ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
+        errors.add(Rule.CAP_001, ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
         refusals.add(DualStackVerdict.of(false, Conditions.REASON_DATACENTER_IPV6_DISABLED, msg));
       }
     } else if (mode == DualStackMode.UNKNOWN) {
@@ -113,7 +153,7 @@ public final class CapabilityChecker {
           l.whenSet() == null
               || l.whenSet().isEmpty()
               || l.whenSet().stream()
-                  .anyMatch(f -> ProviderBlocks.isSet(ctx.effective().cloud(), ctx.provider(), f));
+                  .anyMatch(f -> isSet(ctx.effective().cloud(), ctx.provider(), f));
       if (exposeMatches && fieldsMatch) {
         warnings.add(new Warning(l.code(), l.message()));
       }
@@ -144,7 +184,7 @@ public final class CapabilityChecker {
   }
 
   private static DualStackVerdict checkOs(
-      ValidationContext ctx,
+      Input ctx,
       ProviderCapability cap,
       String os,
       FieldPath at,
@@ -176,29 +216,20 @@ public final class CapabilityChecker {
       }
       case UNSUPPORTED -> {
         String msg = subject + " is not supported" + (note == null ? "" : ": " + note);
-        errors.add("CAP-003", ErrorType.FORBIDDEN, at, os, msg);
+        errors.add(Rule.CAP_003, ErrorType.FORBIDDEN, at, os, msg);
         return DualStackVerdict.of(false, Conditions.REASON_OPERATING_SYSTEM_UNSUPPORTED, msg);
       }
       default -> throw new IllegalStateException("unhandled support " + support);
     }
   }
 
-  private static String ipFamily(ValidationContext ctx) {
+  private static String ipFamily(Input ctx) {
     return ctx.effective().clusterNetwork().ipFamily();
   }
 
-  /**
-   * The datacenter's {@code ipv6Enabled} flag for providers whose dual-stack mode is {@code
-   * datacenterFlag}; null when the provider block has no such flag (treated as not enabled).
-   */
-  public static Boolean ipv6Enabled(DatacenterSpec dc, String provider) {
-    if (dc == null || provider == null) {
-      return null;
-    }
-    return switch (provider) {
-      case "openstack" -> dc.openstack() == null ? null : dc.openstack().ipv6Enabled();
-      case "vsphere" -> dc.vsphere() == null ? null : dc.vsphere().ipv6Enabled();
-      default -> null;
-    };
+  /** True when {@code spec.cloud.<provider>.<field>} holds a non-blank value. */
+  private static boolean isSet(CloudSpec cloud, String provider, String field) {
+    CloudSpec.Provider block = cloud == null ? null : cloud.provider(provider);
+    return block != null && block.isSet(field);
   }
 }
