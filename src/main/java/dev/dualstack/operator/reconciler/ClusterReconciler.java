@@ -4,14 +4,15 @@ import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.api.UnreadableField;
-import dev.dualstack.operator.pipeline.ClusterInput;
-import dev.dualstack.operator.pipeline.DatacenterInput;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.PipelineResult;
+import dev.dualstack.operator.pipeline.PipelineResultBuilder;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.Rule;
-import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
+import dev.dualstack.operator.pipeline.model.ClusterInput;
+import dev.dualstack.operator.pipeline.model.DatacenterInput;
+import dev.dualstack.operator.pipeline.status.ClusterStatusFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -55,6 +56,9 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   private final ClusterStatusFactory statusFactory;
   private final EventRecorder events;
   private final JoinConfigMaps joinConfigMaps;
+  private final ClusterStatusWriter statusWriter;
+  private final InitialListAddFilter<Datacenter> datacenterAdds = new InitialListAddFilter<>();
+  private final InitialListAddFilter<ConfigMap> configMapAdds = new InitialListAddFilter<>();
   private final AtomicLong reconciliations = new AtomicLong();
   private volatile IndexedResourceCache<Cluster> clusters;
   private volatile InformerEventSource<Datacenter, Cluster> datacenterSource;
@@ -64,10 +68,20 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
       ClusterStatusFactory statusFactory,
       EventRecorder events,
       JoinConfigMaps joinConfigMaps) {
+    this(pipeline, statusFactory, events, joinConfigMaps, ClusterStatusWriter.josdkPatch());
+  }
+
+  public ClusterReconciler(
+      Pipeline pipeline,
+      ClusterStatusFactory statusFactory,
+      EventRecorder events,
+      JoinConfigMaps joinConfigMaps,
+      ClusterStatusWriter statusWriter) {
     this.pipeline = Objects.requireNonNull(pipeline);
     this.statusFactory = Objects.requireNonNull(statusFactory);
     this.events = Objects.requireNonNull(events);
     this.joinConfigMaps = Objects.requireNonNull(joinConfigMaps);
+    this.statusWriter = Objects.requireNonNull(statusWriter);
   }
 
   @Override
@@ -83,6 +97,8 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
                 .withSecondaryToPrimaryMapper(
                     new DatacenterToClusterMapper(context.getPrimaryCache()))
                 .withPrimaryToSecondaryMapper(DatacenterToClusterMapper.datacenterOf())
+                // every Cluster is reconciled after the start with the listed Datacenters cached
+                .withOnAddFilter(datacenterAdds)
                 // a Datacenter's own status writes change nothing for its clusters
                 .withOnUpdateFilter(
                     (updated, old) ->
@@ -98,9 +114,12 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
                 .withNamespaces(joinConfigMaps.namespace())
                 .withLabelSelector(KubeadmJoinConfigMap.SELECTOR)
                 .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Cluster.class, true))
+                .withOnAddFilter(configMapAdds)
                 .build(),
             context);
     datacenterSource = datacenters;
+    datacenterAdds.listedBy(datacenters);
+    configMapAdds.listedBy(configMaps);
     return List.of(datacenters, configMaps);
   }
 
@@ -108,7 +127,10 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   public UpdateControl<Cluster> reconcile(Cluster cluster, Context<Cluster> context) {
     String name = cluster.getMetadata().getName();
     MDC.put(MDC_CLUSTER, name);
-    reconciliations.incrementAndGet();
+    if (reconciliations.getAndIncrement() == 0) {
+      datacenterAdds.reconcilingStarted();
+      configMapAdds.reconcilingStarted();
+    }
     try {
       if (cluster.getUnreadableStatus() != null) {
         LOG.warn(
@@ -151,8 +173,7 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
           next.acceptedGeneration(),
           next.errors() == null ? 0 : next.errors().size(),
           next.warnings() == null ? 0 : next.warnings().size());
-      cluster.setStatus(next);
-      return UpdateControl.patchStatus(cluster);
+      return statusWriter.write(cluster, next, context);
     } finally {
       MDC.remove(MDC_CLUSTER);
     }
@@ -164,22 +185,19 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
    * Invalid with one error naming the field; the last accepted rendering is kept.
    */
   static PipelineResult unreadable(String name, UnreadableField field) {
-    return new PipelineResult(
-        name,
-        null,
-        null,
-        true,
-        List.of(
-            new FieldError(
-                ErrorType.INVALID,
-                field.field(),
-                field.value(),
-                "the stored spec cannot be read: " + field.message(),
-                UNREADABLE_RULE)),
-        List.of(),
-        null,
-        null,
-        null);
+    return PipelineResultBuilder.builder()
+        .clusterName(name)
+        .datacenterFound(true)
+        .errors(
+            List.of(
+                new FieldError(
+                    ErrorType.INVALID,
+                    field.field(),
+                    field.value(),
+                    "the stored spec cannot be read: " + field.message(),
+                    UNREADABLE_RULE)))
+        .warnings(List.of())
+        .build();
   }
 
   /**

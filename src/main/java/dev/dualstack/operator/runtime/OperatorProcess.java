@@ -5,7 +5,7 @@ import dev.dualstack.operator.admission.AdmissionWebhook;
 import dev.dualstack.operator.admission.WebhookSettings;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
-import dev.dualstack.operator.reconciler.DatacenterStatusFactory;
+import dev.dualstack.operator.pipeline.status.DatacenterStatusFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

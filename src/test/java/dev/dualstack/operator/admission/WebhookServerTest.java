@@ -5,7 +5,7 @@ import static dev.dualstack.operator.admission.AdmissionHandlerTest.SERIALIZATIO
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dualstack.operator.reconciler.DatacenterStatusFactory;
+import dev.dualstack.operator.pipeline.status.DatacenterStatusFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -11,7 +11,7 @@ import dev.dualstack.operator.admission.WebhookServer;
 import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
-import dev.dualstack.operator.reconciler.DatacenterStatusFactory;
+import dev.dualstack.operator.pipeline.status.DatacenterStatusFactory;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.net.InetSocketAddress;
 import java.net.URI;
