@@ -35,6 +35,7 @@ public enum Rule {
   NET_020,
   NET_021,
   NET_022,
+  OS_001,
   CNI_001,
   CNI_002,
   CNI_003,
@@ -101,6 +102,8 @@ public enum Rule {
     VER(Kind.INVALID),
     /** The cluster network. */
     NET(Kind.INVALID),
+    /** The node operating systems. */
+    OS(Kind.INVALID),
     /** The CNI. */
     CNI(Kind.INVALID),
     /** GCP settings. */

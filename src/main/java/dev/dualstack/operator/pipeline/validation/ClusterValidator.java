@@ -21,6 +21,7 @@ public final class ClusterValidator {
     Ranges ranges = NetworkRules.validate(ctx, errors, warnings);
     ProxyRules.validate(ctx, errors);
     ExposeRules.validate(ctx, errors);
+    OperatingSystemRules.validate(ctx, errors);
     CniRules.validate(ctx, errors, warnings);
     List<Located> providerNetworks = ProviderRules.validate(ctx, errors);
     OverlapRules.validate(ctx, ranges, providerNetworks, errors);

@@ -55,6 +55,10 @@ class ClusterValidatorTest {
     return Stream.of(
         bad("ipv4", f -> f.set(S + "version", "1.x"), err(INVALID, "spec.version", "VER-001")),
         bad(
+            "ipv4",
+            f -> f.set(S + "operatingSystems", java.util.List.of("ubuntu", "flatcar", "ubuntu")),
+            err(DUPLICATE, "spec.operatingSystems[2]", "OS-001")),
+        bad(
             "dualstack-explicit",
             f -> f.set(N + "pods.cidrBlocks[2]", "fd03::/48"),
             err(TOO_MANY, PODS, "NET-001"),
