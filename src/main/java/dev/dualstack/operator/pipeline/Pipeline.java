@@ -49,7 +49,7 @@ public final class Pipeline {
     ClusterSpec effective =
         ClusterDefaulter.apply(
             in.spec(), resolved.provider(), resolved.datacenter(), matrix, in.previous());
-    KubeVersion version = KubeVersion.orNewest(in.spec().version());
+    KubeVersion version = KubeVersion.resolve(in.spec().version(), matrix.kubernetes().minors());
     ValidationContext ctx =
         new ValidationContext(
             in, effective, resolved.datacenter(), resolved.provider(), version, matrix);

@@ -41,7 +41,8 @@ public record PipelineResult(
    * only capability errors; else Ready.
    */
   public String phase() {
-    if (!datacenterFound) {
+    // a dc name no Datacenter can have (NAM-002) will never resolve: Invalid, not Pending
+    if (!datacenterFound && errors.stream().noneMatch(e -> "NAM-002".equals(e.rule()))) {
       return Conditions.PHASE_PENDING;
     }
     if (errors.isEmpty()) {

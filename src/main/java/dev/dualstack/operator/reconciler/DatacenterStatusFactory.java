@@ -68,21 +68,24 @@ public final class DatacenterStatusFactory {
               unreadable.field(),
               ErrorType.INVALID.id(),
               unreadable.value(),
-              "the stored spec cannot be read: " + unreadable.message()));
+              "the stored spec cannot be read: " + unreadable.message(),
+              "API-001"));
     } else if (blocks.isEmpty()) {
       errors.add(
           new StatusError(
               "spec",
               ErrorType.REQUIRED.id(),
               null,
-              "exactly one provider block is required, one of " + Providers.ALL));
+              "exactly one provider block is required, one of " + Providers.ALL,
+              "DC-003"));
     } else if (blocks.size() > 1) {
       errors.add(
           new StatusError(
               "spec",
               ErrorType.FORBIDDEN.id(),
               null,
-              "exactly one provider block is allowed, found " + blocks));
+              "exactly one provider block is allowed, found " + blocks,
+              "DC-003"));
     }
     if (spec != null
         && spec.reservedNetworks() != null
@@ -95,7 +98,8 @@ public final class DatacenterStatusFactory {
                   "spec.reservedNetworks.cidrBlocks[" + i + "]",
                   ErrorType.INVALID.id(),
                   reserved.get(i),
-                  "must be a CIDR such as 10.0.0.0/8 or fd00::/56"));
+                  "must be a CIDR such as 10.0.0.0/8 or fd00::/56",
+                  "DC-004"));
         }
       }
     }
@@ -106,7 +110,8 @@ public final class DatacenterStatusFactory {
               "spec." + provider,
               ErrorType.NOT_SUPPORTED.id(),
               null,
-              "provider " + provider + " is not in the capability matrix " + matrix.source()));
+              "provider " + provider + " is not in the capability matrix " + matrix.source(),
+              "DC-005"));
     }
 
     DualStack dualStack = dualStack(spec, provider, capability);

@@ -15,6 +15,7 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Support;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.FieldWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class CapabilityChecker {
   private static final FieldPath IP_FAMILY =
       FieldPath.of("spec").child("clusterNetwork").child("ipFamily");
   private static final FieldPath OPERATING_SYSTEMS = FieldPath.of("spec").child("operatingSystems");
+  private static final FieldPath CNI_TYPE = FieldPath.of("spec").child("cniPlugin").child("type");
 
   private CapabilityChecker() {}
 
@@ -75,8 +77,11 @@ public final class CapabilityChecker {
       }
     } else if (mode == DualStackMode.UNKNOWN) {
       warnings.add(
-          new Warning(
+          FieldWarning.of(
+              "CAP-004",
               WARN_UNKNOWN_PROVIDER,
+              IP_FAMILY,
+              ipFamily(ctx),
               "dual-stack on "
                   + display
                   + " is not known to work; it is allowed, but test it before relying on it"));
@@ -96,7 +101,9 @@ public final class CapabilityChecker {
         }
         OsNote note = ctx.matrix().operatingSystemNotes().get(os);
         if (note != null) {
-          warnings.add(new Warning(note.code(), note.message()));
+          warnings.add(
+              FieldWarning.of(
+                  "CAP-006", note.code(), OPERATING_SYSTEMS.index(i), os, note.message()));
         }
       }
     }
@@ -115,17 +122,20 @@ public final class CapabilityChecker {
               || l.whenSet().stream()
                   .anyMatch(f -> ProviderBlocks.isSet(ctx.effective().cloud(), ctx.provider(), f));
       if (exposeMatches && fieldsMatch) {
-        warnings.add(new Warning(l.code(), l.message()));
+        warnings.add(FieldWarning.of("CAP-007", l.code(), l.message()));
       }
     }
 
     var cni = ctx.effective().cniPlugin();
     if (cni != null && "none".equals(cni.type())) {
       warnings.add(
-          new Warning(
+          FieldWarning.of(
+              "CAP-008",
               WARN_CNI_NONE,
-              "cniPlugin none: the CNI you install yourself must assign pod addresses from both"
-                  + " the IPv4 and the IPv6 pod CIDR"));
+              CNI_TYPE,
+              cni.type(),
+              "the CNI you install yourself must assign pod addresses from both the IPv4 and the"
+                  + " IPv6 pod CIDR"));
     }
 
     if (!refusals.isEmpty()) {
@@ -165,13 +175,18 @@ public final class CapabilityChecker {
       }
       case UNTESTED -> {
         warnings.add(
-            new Warning(
+            FieldWarning.of(
+                "CAP-005",
                 WARN_OS_UNTESTED,
+                at,
+                os,
                 subject + " is not available or not tested" + (note == null ? "" : ": " + note)));
         return null;
       }
       case MINOR_ISSUE -> {
-        warnings.add(new Warning(WARN_OS_MINOR_ISSUE, subject + " has a known issue: " + note));
+        warnings.add(
+            FieldWarning.of(
+                "CAP-005", WARN_OS_MINOR_ISSUE, at, os, subject + " has a known issue: " + note));
         return null;
       }
       case UNSUPPORTED -> {

@@ -93,7 +93,7 @@ public final class ClusterStatusFactory {
 
     List<StatusError> errors =
         r.errors().stream()
-            .map(e -> new StatusError(e.field(), e.type().id(), e.value(), e.message()))
+            .map(e -> new StatusError(e.field(), e.type().id(), e.value(), e.message(), e.rule()))
             .toList();
     return new ClusterStatus(
         generation,

@@ -13,13 +13,16 @@ public final class ClusterValidator {
   private ClusterValidator() {}
 
   public static void validate(ValidationContext ctx, Errors errors, List<Warning> warnings) {
-    VersionRules.validate(ctx, errors);
+    NameRules.validate(ctx, errors);
+    VersionRules.validate(ctx, errors, warnings);
     Ranges ranges = NetworkRules.validate(ctx, errors, warnings);
+    SpecialRangeRules.validate(ranges, errors, warnings);
     ProxyRules.validate(ctx, errors);
     ExposeRules.validate(ctx, errors);
     CniRules.validate(ctx, errors, warnings);
     List<Located> providerNetworks = ProviderRules.validate(ctx, errors);
     OverlapRules.validate(ctx, ranges, providerNetworks, errors);
-    ByoRules.validate(ctx, ranges, errors);
+    TunnelingRules.validate(ctx, ranges, providerNetworks, errors);
+    ByoRules.validate(ctx, ranges, errors, warnings);
   }
 }
