@@ -36,7 +36,7 @@ class DescribePrinterTest {
             null,
             null,
             null,
-            List.of(new dev.dualstack.operator.api.Warning("W", "careful")),
+            List.of(new dev.dualstack.operator.api.Warning("W", "careful", "NET-025")),
             List.of(
                 new ConditionBuilder()
                     .withType("Ready")
