@@ -95,7 +95,11 @@ final class CheckOutput {
                             .map(
                                 e ->
                                     new Error(
-                                        e.field(), e.type().id(), e.value(), e.message(), e.rule()))
+                                        e.field(),
+                                        e.type().id(),
+                                        e.value(),
+                                        e.message(),
+                                        e.rule().id()))
                             .toList(),
                         c.result().warnings(),
                         c.status()))

@@ -9,18 +9,18 @@ import static dev.dualstack.operator.api.Conditions.REASON_DUAL_STACK_SUPPORTED;
 import static dev.dualstack.operator.api.Conditions.REASON_DUAL_STACK_UNKNOWN;
 import static dev.dualstack.operator.api.Conditions.REASON_UNSUPPORTED;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dualstack.operator.api.ClusterStatus.StatusError;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.DatacenterStatus;
 import dev.dualstack.operator.api.DatacenterStatus.DualStack;
 import dev.dualstack.operator.api.DatacenterStatus.OperatingSystemSupport;
+import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.api.UnreadableField;
-import dev.dualstack.operator.pipeline.Providers;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
 import dev.dualstack.operator.pipeline.field.ErrorType;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.render.ConditionSetter;
 import java.time.Clock;
@@ -60,7 +60,8 @@ public final class DatacenterStatusFactory {
   public DatacenterStatus build(
       DatacenterStatus previous, DatacenterSpec spec, Long generation, UnreadableField unreadable) {
     List<StatusError> errors = new ArrayList<>();
-    List<String> blocks = Providers.of(spec);
+    List<String> blocks =
+        spec == null ? List.of() : spec.providers().stream().map(ProviderBlock::name).toList();
     String provider = blocks.size() == 1 ? blocks.get(0) : null;
     if (unreadable != null) {
       errors.add(
@@ -69,15 +70,15 @@ public final class DatacenterStatusFactory {
               ErrorType.INVALID.id(),
               unreadable.value(),
               "the stored spec cannot be read: " + unreadable.message(),
-              "API-001"));
+              Rule.API_001.id()));
     } else if (blocks.isEmpty()) {
       errors.add(
           new StatusError(
               "spec",
               ErrorType.REQUIRED.id(),
               null,
-              "exactly one provider block is required, one of " + Providers.ALL,
-              "DC-003"));
+              "exactly one provider block is required, one of " + ProviderBlock.NAMES,
+              Rule.DC_003.id()));
     } else if (blocks.size() > 1) {
       errors.add(
           new StatusError(
@@ -85,7 +86,7 @@ public final class DatacenterStatusFactory {
               ErrorType.FORBIDDEN.id(),
               null,
               "exactly one provider block is allowed, found " + blocks,
-              "DC-003"));
+              Rule.DC_003.id()));
     }
     if (spec != null
         && spec.reservedNetworks() != null
@@ -99,7 +100,7 @@ public final class DatacenterStatusFactory {
                   ErrorType.INVALID.id(),
                   reserved.get(i),
                   "must be a CIDR such as 10.0.0.0/8 or fd00::/56",
-                  "DC-004"));
+                  Rule.DC_004.id()));
         }
       }
     }
@@ -111,7 +112,7 @@ public final class DatacenterStatusFactory {
               ErrorType.NOT_SUPPORTED.id(),
               null,
               "provider " + provider + " is not in the capability matrix " + matrix.source(),
-              "DC-005"));
+              Rule.DC_005.id()));
     }
 
     DualStack dualStack = dualStack(spec, provider, capability);
@@ -189,13 +190,10 @@ public final class DatacenterStatusFactory {
     };
   }
 
-  /** Reads {@code spec.<provider>.ipv6Enabled} as data (unset = false). */
+  /** {@code spec.<provider>.ipv6Enabled} (unset = false). */
   static boolean ipv6Enabled(DatacenterSpec spec, String provider) {
-    if (spec == null || provider == null) {
-      return false;
-    }
-    JsonNode flag = JSON.valueToTree(spec).path(provider).path(IPV6_FLAG);
-    return flag.isBoolean() && flag.booleanValue();
+    DatacenterSpec.Provider block = spec == null ? null : spec.provider(provider);
+    return block != null && Boolean.TRUE.equals(block.ipv6Enabled());
   }
 
   private static Map<String, OperatingSystemSupport> operatingSystems(ProviderCapability cap) {

@@ -63,7 +63,7 @@ class PipelineFuzzTest {
       }
       for (FieldError e : r.errors()) {
         boolean path = e.field().startsWith("spec") || e.field().equals("metadata.name");
-        if (!path || !RULE.matcher(e.rule()).matches()) {
+        if (!path || !RULE.matcher(e.rule().id()).matches()) {
           fail("seed %d case %d: bad error %s (rule %s) for %s", seed, i, e, e.rule(), c);
         }
       }

@@ -149,7 +149,7 @@ class PipelineTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.rule()).isEqualTo("CNI-002");
+              assertThat(e.rule().id()).isEqualTo("CNI-002");
               assertThat(e.message()).startsWith("did you mean v3.22? ");
             });
     PipelineResult cilium = Fixture.load("ipv4").set(S + "cniPlugin.version", "v1.19.4").evaluate();

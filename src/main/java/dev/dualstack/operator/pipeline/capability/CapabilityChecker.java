@@ -1,5 +1,6 @@
 package dev.dualstack.operator.pipeline.capability;
 
+import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.Warning;
@@ -16,6 +17,7 @@ import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.FieldWarning;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +60,13 @@ public final class CapabilityChecker {
     DualStackMode mode = cap.dualStack();
     if (mode == DualStackMode.UNSUPPORTED) {
       String msg = "dual-stack is not offered on " + display + " by this deployment";
-      errors.add("CAP-002", ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
+      errors.add(Rule.CAP_002, ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
       refusals.add(
           DualStackVerdict.of(false, Conditions.REASON_PROVIDER_DUAL_STACK_UNSUPPORTED, msg));
     } else if (mode == DualStackMode.DATACENTER_FLAG && ctx.datacenter() != null) {
       DatacenterInput dc = ctx.datacenter();
-      if (!Boolean.TRUE.equals(ipv6Enabled(dc.spec(), ctx.provider()))) {
+      DatacenterSpec.Provider block = dc.spec().provider(ctx.provider());
+      if (block == null || !Boolean.TRUE.equals(block.ipv6Enabled())) {
         String msg =
             "dual-stack on "
                 + display
@@ -72,13 +75,13 @@ public final class CapabilityChecker {
                 + "\" to set spec."
                 + ctx.provider()
                 + ".ipv6Enabled: true";
-        errors.add("CAP-001", ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
+        errors.add(Rule.CAP_001, ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
         refusals.add(DualStackVerdict.of(false, Conditions.REASON_DATACENTER_IPV6_DISABLED, msg));
       }
     } else if (mode == DualStackMode.UNKNOWN) {
       warnings.add(
           FieldWarning.of(
-              "CAP-004",
+              Rule.CAP_004,
               WARN_UNKNOWN_PROVIDER,
               IP_FAMILY,
               ipFamily(ctx),
@@ -103,7 +106,7 @@ public final class CapabilityChecker {
         if (note != null) {
           warnings.add(
               FieldWarning.of(
-                  "CAP-006", note.code(), OPERATING_SYSTEMS.index(i), os, note.message()));
+                  Rule.CAP_006, note.code(), OPERATING_SYSTEMS.index(i), os, note.message()));
         }
       }
     }
@@ -120,9 +123,9 @@ public final class CapabilityChecker {
           l.whenSet() == null
               || l.whenSet().isEmpty()
               || l.whenSet().stream()
-                  .anyMatch(f -> ProviderBlocks.isSet(ctx.effective().cloud(), ctx.provider(), f));
+                  .anyMatch(f -> isSet(ctx.effective().cloud(), ctx.provider(), f));
       if (exposeMatches && fieldsMatch) {
-        warnings.add(FieldWarning.of("CAP-007", l.code(), l.message()));
+        warnings.add(FieldWarning.of(Rule.CAP_007, l.code(), l.message()));
       }
     }
 
@@ -130,7 +133,7 @@ public final class CapabilityChecker {
     if (cni != null && "none".equals(cni.type())) {
       warnings.add(
           FieldWarning.of(
-              "CAP-008",
+              Rule.CAP_008,
               WARN_CNI_NONE,
               CNI_TYPE,
               cni.type(),
@@ -176,7 +179,7 @@ public final class CapabilityChecker {
       case UNTESTED -> {
         warnings.add(
             FieldWarning.of(
-                "CAP-005",
+                Rule.CAP_005,
                 WARN_OS_UNTESTED,
                 at,
                 os,
@@ -186,12 +189,16 @@ public final class CapabilityChecker {
       case MINOR_ISSUE -> {
         warnings.add(
             FieldWarning.of(
-                "CAP-005", WARN_OS_MINOR_ISSUE, at, os, subject + " has a known issue: " + note));
+                Rule.CAP_005,
+                WARN_OS_MINOR_ISSUE,
+                at,
+                os,
+                subject + " has a known issue: " + note));
         return null;
       }
       case UNSUPPORTED -> {
         String msg = subject + " is not supported" + (note == null ? "" : ": " + note);
-        errors.add("CAP-003", ErrorType.FORBIDDEN, at, os, msg);
+        errors.add(Rule.CAP_003, ErrorType.FORBIDDEN, at, os, msg);
         return DualStackVerdict.of(false, Conditions.REASON_OPERATING_SYSTEM_UNSUPPORTED, msg);
       }
       default -> throw new IllegalStateException("unhandled support " + support);
@@ -202,18 +209,9 @@ public final class CapabilityChecker {
     return ctx.effective().clusterNetwork().ipFamily();
   }
 
-  /**
-   * The datacenter's {@code ipv6Enabled} flag for providers whose dual-stack mode is {@code
-   * datacenterFlag}; null when the provider block has no such flag (treated as not enabled).
-   */
-  public static Boolean ipv6Enabled(DatacenterSpec dc, String provider) {
-    if (dc == null || provider == null) {
-      return null;
-    }
-    return switch (provider) {
-      case "openstack" -> dc.openstack() == null ? null : dc.openstack().ipv6Enabled();
-      case "vsphere" -> dc.vsphere() == null ? null : dc.vsphere().ipv6Enabled();
-      default -> null;
-    };
+  /** True when {@code spec.cloud.<provider>.<field>} holds a non-blank value. */
+  private static boolean isSet(CloudSpec cloud, String provider, String field) {
+    CloudSpec.Provider block = cloud == null ? null : cloud.provider(provider);
+    return block != null && block.isSet(field);
   }
 }

@@ -10,17 +10,16 @@ public final class FieldWarning {
   private FieldWarning() {}
 
   /** A warning of {@code rule} with {@code code} about {@code value} at {@code field}. */
-  public static Warning of(
-      String rule, String code, FieldPath field, Object value, String message) {
+  public static Warning of(Rule rule, String code, FieldPath field, Object value, String message) {
     StringBuilder sb = new StringBuilder(field.toString()).append(": ");
     if (value != null) {
       sb.append('"').append(value).append("\": ");
     }
-    return new Warning(code, sb.append(message).toString(), rule);
+    return new Warning(code, sb.append(message).toString(), rule.id());
   }
 
   /** A warning of {@code rule} that is about no single field. */
-  public static Warning of(String rule, String code, String message) {
-    return new Warning(code, message, rule);
+  public static Warning of(Rule rule, String code, String message) {
+    return new Warning(code, message, rule.id());
   }
 }

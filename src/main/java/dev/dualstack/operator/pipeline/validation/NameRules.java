@@ -6,6 +6,7 @@ import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.List;
 
 /**
@@ -22,10 +23,10 @@ final class NameRules {
   static void validate(ValidationContext ctx, Errors errors) {
     String name = ctx.input().name();
     if (name == null || name.isEmpty()) {
-      errors.add("NAM-001", ErrorType.REQUIRED, NAME, null, "a Cluster needs a name");
+      errors.add(Rule.NAM_001, ErrorType.REQUIRED, NAME, null, "a Cluster needs a name");
     } else {
       Dns1123.notLabel(name)
-          .ifPresent(why -> errors.add("NAM-001", ErrorType.INVALID, NAME, name, why));
+          .ifPresent(why -> errors.add(Rule.NAM_001, ErrorType.INVALID, NAME, name, why));
     }
     CloudSpec cloud = ctx.effective().cloud();
     if (cloud == null) {
@@ -37,7 +38,7 @@ final class NameRules {
           .ifPresent(
               why ->
                   errors.add(
-                      "NAM-002",
+                      Rule.NAM_002,
                       ErrorType.INVALID,
                       FieldPath.of("spec").child("cloud").child("dc"),
                       dc,
@@ -52,7 +53,7 @@ final class NameRules {
       }
       FieldPath p = nodesPath.index(i).child("name");
       Dns1123.notSubdomain(n.name())
-          .ifPresent(why -> errors.add("NAM-003", ErrorType.INVALID, p, n.name(), why));
+          .ifPresent(why -> errors.add(Rule.NAM_003, ErrorType.INVALID, p, n.name(), why));
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.dualstack.operator.api.Warning;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldWarning;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.SpecialRanges;
 import dev.dualstack.operator.pipeline.net.SpecialRanges.Special;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class SpecialRangeRules {
       List<Special> refused = SpecialRanges.refusedOverlapping(l.cidr());
       if (!refused.isEmpty()) {
         errors.add(
-            "NET-024",
+            Rule.NET_024,
             ErrorType.INVALID,
             l.path(),
             l.cidr().text(),
@@ -41,7 +42,7 @@ final class SpecialRangeRules {
       if (!doc.isEmpty()) {
         warnings.add(
             FieldWarning.of(
-                "NET-025",
+                Rule.NET_025,
                 WARN_DOCUMENTATION_RANGE,
                 l.path(),
                 l.cidr().text(),

@@ -4,6 +4,7 @@ import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.IpAddr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import dev.dualstack.operator.pipeline.net.SpecialRanges;
@@ -33,7 +34,7 @@ final class TunnelingRules {
     FieldPath p = NetworkRules.NETWORK.child("tunnelingAgentIP");
     if (a.family() != IpFamily.IPV4) {
       errors.add(
-          "NET-027",
+          Rule.NET_027,
           ErrorType.INVALID,
           p,
           ip,
@@ -43,7 +44,7 @@ final class TunnelingRules {
     var special = SpecialRanges.refusedHolding(a);
     if (special.isPresent()) {
       errors.add(
-          "NET-028",
+          Rule.NET_028,
           ErrorType.INVALID,
           p,
           ip,
@@ -56,7 +57,7 @@ final class TunnelingRules {
     for (Located l : all) {
       if (l.cidr().contains(a)) {
         errors.add(
-            "OVL-004",
+            Rule.OVL_004,
             ErrorType.INVALID,
             p,
             ip,

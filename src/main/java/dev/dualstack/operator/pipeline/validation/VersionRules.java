@@ -7,6 +7,7 @@ import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.FieldWarning;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ final class VersionRules {
     if (v == null || v.isEmpty()) {
       warnings.add(
           FieldWarning.of(
-              "VER-003",
+              Rule.VER_003,
               WARN_VERSION_UNSET,
               VERSION,
               null,
@@ -43,7 +44,7 @@ final class VersionRules {
     Optional<KubeVersion> parsed = KubeVersion.parse(v);
     if (parsed.isEmpty()) {
       errors.add(
-          "VER-001",
+          Rule.VER_001,
           ErrorType.NOT_SUPPORTED,
           VERSION,
           v,
@@ -52,7 +53,7 @@ final class VersionRules {
               + minors);
     } else if (!KubeVersion.supports(minors, parsed.get())) {
       errors.add(
-          "VER-002",
+          Rule.VER_002,
           ErrorType.NOT_SUPPORTED,
           VERSION,
           v,
