@@ -1,8 +1,10 @@
 package dev.dualstack.operator.pipeline.validation;
 
 import dev.dualstack.operator.api.Warning;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.Errors;
+import dev.dualstack.operator.pipeline.field.Findings;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +14,9 @@ import java.util.List;
 public final class ClusterValidator {
   private ClusterValidator() {}
 
-  public static void validate(ValidationContext ctx, Errors errors, List<Warning> warnings) {
+  public static Findings validate(ValidationContext ctx) {
+    Errors errors = new Errors();
+    List<Warning> warnings = new ArrayList<>();
     NameRules.validate(ctx, errors);
     VersionRules.validate(ctx, errors, warnings);
     Ranges ranges = NetworkRules.validate(ctx, errors, warnings);
@@ -24,5 +28,6 @@ public final class ClusterValidator {
     OverlapRules.validate(ctx, ranges, providerNetworks, errors);
     TunnelingRules.validate(ctx, ranges, providerNetworks, errors);
     ByoRules.validate(ctx, ranges, errors, warnings);
+    return new Findings(errors.toList(), warnings);
   }
 }

@@ -2,11 +2,11 @@ package dev.dualstack.operator.pipeline.validation;
 
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.CloudSpec.ByoNode;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
 import java.util.List;
 
 /**

@@ -1,13 +1,13 @@
 package dev.dualstack.operator.pipeline.validation;
 
 import dev.dualstack.operator.api.Warning;
-import dev.dualstack.operator.pipeline.KubeVersion;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.FieldWarning;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.KubeVersion;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
 import java.util.List;
 import java.util.Optional;
 
