@@ -3,6 +3,7 @@ package dev.dualstack.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,22 @@ import java.util.stream.Stream;
  * property names (aws, azure, ..., bringyourown); each block is a {@link Provider}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = CelRules.ONE_PROVIDER_REQUIRED,
+    message = CelRules.ONE_PROVIDER_REQUIRED_MESSAGE,
+    reason = "FieldValueRequired")
+@ValidationRule(
+    value = CelRules.ONE_PROVIDER_ALLOWED,
+    messageExpression = CelRules.ONE_PROVIDER_ALLOWED_MESSAGE,
+    reason = "FieldValueForbidden")
+@ValidationRule(
+    value = CelRules.PROVIDER_NAME_KNOWN,
+    message = CelRules.PROVIDER_NAME_KNOWN_MESSAGE,
+    fieldPath = ".providerName")
+@ValidationRule(
+    value = CelRules.PROVIDER_NAME_MATCHES,
+    messageExpression = CelRules.PROVIDER_NAME_MATCHES_MESSAGE,
+    fieldPath = ".providerName")
 public record CloudSpec(
     @JsonPropertyDescription("Name of the Datacenter the cluster lives in.") @Size(max = 253)
         String dc,

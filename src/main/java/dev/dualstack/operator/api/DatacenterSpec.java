@@ -3,12 +3,21 @@ package dev.dualstack.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 /** {@code Datacenter.spec}: where it is and exactly one provider block (a {@link Provider}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = CelRules.ONE_PROVIDER_REQUIRED,
+    message = CelRules.ONE_PROVIDER_REQUIRED_MESSAGE,
+    reason = "FieldValueRequired")
+@ValidationRule(
+    value = CelRules.ONE_PROVIDER_ALLOWED,
+    messageExpression = CelRules.ONE_PROVIDER_ALLOWED_MESSAGE,
+    reason = "FieldValueForbidden")
 public record DatacenterSpec(
     @JsonPropertyDescription("ISO country code.") @Size(max = 64) String country,
     @JsonPropertyDescription("Human-readable location.") @Size(max = 255) String location,

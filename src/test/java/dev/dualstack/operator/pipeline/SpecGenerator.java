@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * negative prefixes, zones, IPv4-mapped blocks, leading zeros, host names, huge numbers, nulls
  * everywhere (also inside lists), lists of 3 or more blocks.
  */
-final class SpecGenerator {
+public final class SpecGenerator {
   private static final double[] RATES = {0, 0, 0.02, 0.05, 0.15, 0.4, 1};
   private static final String[] ADVERSARIAL = {
     "0.0.0.0/0",
@@ -101,14 +101,14 @@ final class SpecGenerator {
   private final Random r;
   private double rate;
 
-  SpecGenerator(long seed) {
+  public SpecGenerator(long seed) {
     this.r = new Random(seed);
   }
 
   /** A cluster input and its datacenter (either may be odd, the datacenter may be null). */
-  record Case(ClusterInput input, DatacenterInput datacenter) {}
+  public record Case(ClusterInput input, DatacenterInput datacenter) {}
 
-  Case next() {
+  public Case next() {
     rate = RATES[r.nextInt(RATES.length)];
     String provider = PROVIDERS.get(r.nextInt(PROVIDERS.size()));
     boolean dual = r.nextBoolean();

@@ -30,14 +30,22 @@ public record FieldError(ErrorType type, String field, String value, String mess
   /** Reads like apimachinery: {@code spec.x: Invalid value: "v": message}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(field).append(": ").append(type.text());
+    return field + ": " + body(type, value, message);
+  }
+
+  /**
+   * The text after the path, as apimachinery prints it ({@code Invalid value: "v": message}); also
+   * what the admission webhook puts in a {@code status.details.causes[].message}.
+   */
+  public static String body(ErrorType type, String value, String message) {
+    StringBuilder sb = new StringBuilder(type.text());
     if (value != null
         && type != ErrorType.REQUIRED
         && type != ErrorType.FORBIDDEN
         && type != ErrorType.TOO_MANY) {
       sb.append(": \"").append(value).append('"');
     }
-    if (!message.isEmpty()) {
+    if (message != null && !message.isEmpty()) {
       sb.append(": ").append(message);
     }
     return sb.toString();
