@@ -56,8 +56,9 @@ public final class LocalCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       defaultValue = "60s",
+      converter = DurationConverter.class,
       description = "How long to wait for every Cluster to be reconciled, e.g. 60s.")
-  String timeout;
+  Duration timeout;
 
   @Option(
       names = "--capabilities",
@@ -80,7 +81,7 @@ public final class LocalCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
     Logging.configure("text", verbose ? "INFO" : "WARN");
-    Duration wait = Duration.parse("PT" + timeout.toUpperCase(java.util.Locale.ROOT));
+    Duration wait = timeout;
     // taken before reading, so that a change made while starting up is seen by --watch
     Map<Path, FileTime> read = modificationTimes();
     ManifestReader.Manifests manifests = read();
@@ -205,7 +206,8 @@ public final class LocalCommand implements Callable<Integer> {
       if (Instant.now().isAfter(deadline)) {
         err.println(
             "error: not reconciled within "
-                + timeout
+                + timeout.toSeconds()
+                + "s"
                 + " (status.observedGeneration != metadata.generation): "
                 + String.join(", ", pending));
         err.flush();

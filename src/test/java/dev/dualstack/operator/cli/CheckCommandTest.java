@@ -60,7 +60,7 @@ class CheckCommandTest {
 
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode root = r.json();
-    assertThat(fieldNames(root)).containsExactly("results");
+    assertThat(fieldNames(root)).containsExactly("results", "notes");
     JsonNode result = root.get("results").get(0);
     assertThat(fieldNames(result))
         .containsExactly("name", "valid", "phase", "errors", "warnings", "status");
@@ -228,12 +228,16 @@ class CheckCommandTest {
   }
 
   @Test
-  void noClusterIsANoteAndExitsZero() throws IOException {
+  void noClusterExitsTwoSayingSo() {
     Run r = check("-o", "json", "datacenter-openstack.yaml");
 
-    assertThat(r.exit()).isZero();
-    assertThat(r.json().get("results")).isEmpty();
-    assertThat(r.err()).contains("no Cluster found");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "check: no Cluster found in "
+                + DIR.resolve("datacenter-openstack.yaml")
+                + "; nothing was checked\n");
   }
 
   @Test
@@ -276,8 +280,12 @@ class CheckCommandTest {
   void unknownOutputFormatIsAUsageError() {
     Run r = check("-o", "xml", "cluster-dualstack.yaml");
 
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("xml");
+    assertThat(r.exit()).isEqualTo(64);
+    assertThat(r.err())
+        .isEqualTo(
+            "dualstack-operator check: Invalid value for option '--output': expected one of"
+                + " [json, yaml, text] (case-sensitive) but was 'xml'"
+                + " (see 'dualstack-operator check --help')\n");
   }
 
   static List<String> fieldNames(JsonNode node) {

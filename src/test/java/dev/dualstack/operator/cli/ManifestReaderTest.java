@@ -282,7 +282,10 @@ class ManifestReaderTest {
         .singleElement()
         .extracting(Problem::message)
         .asString()
-        .contains("more than " + ManifestReader.MAX_DOCUMENTS + " YAML documents");
+        .contains(
+            "more than "
+                + ManifestReader.MAX_DOCUMENTS
+                + " objects (YAML documents and list items)");
   }
 
   @Test
@@ -337,7 +340,8 @@ class ManifestReaderTest {
         .singleElement()
         .asString()
         .contains("in.yaml:6:")
-        .contains("spec.clusterNetwork.podz: unknown field");
+        .contains("spec.clusterNetwork.podz: Unknown field: did you mean pods?")
+        .contains("the in-process one validates nothing");
   }
 
   @Test
