@@ -128,6 +128,7 @@ public final class RunCommand implements Callable<Integer> {
             Duration.ofSeconds(2),
             5);
     KubernetesClient client = new KubernetesClientBuilder().build();
+    ApiServerWait.await(client.getConfiguration(), LOG::warn);
     OperatorProcess process =
         OperatorProcess.start(client, settings, matrix, healthPort, metricsPort);
     Runtime.getRuntime()
