@@ -6,9 +6,14 @@ import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** {@code spec.clusterNetwork}: the network of a user cluster. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = CelRules.SAME_LENGTH,
+    messageExpression = CelRules.SAME_LENGTH_MESSAGE,
+    fieldPath = ".services.cidrBlocks")
 public record ClusterNetwork(
     @JsonPropertyDescription(
             "IPv4 or IPv4+IPv6. Empty: inferred from the number of pod CIDRs (2 = IPv4+IPv6).")

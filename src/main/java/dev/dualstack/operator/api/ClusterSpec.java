@@ -3,12 +3,20 @@ package dev.dualstack.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** Desired state of a user cluster, as far as its network is concerned. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = CelRules.DC_REQUIRED,
+    message = CelRules.DC_REQUIRED_MESSAGE,
+    reason = "FieldValueRequired",
+    fieldPath = ".cloud.dc")
+@SchemaCustomizer(value = SchemaPatch.class, input = CelRules.CLUSTER_SPEC_SCHEMA)
 public record ClusterSpec(
     @JsonPropertyDescription(
             "Kubernetes version of the user cluster, e.g. 1.31.4. Empty: version-dependent rules"
@@ -56,9 +64,14 @@ public record ClusterSpec(
 
   /** kube-apiserver settings. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ValidationRule(
+      value = CelRules.NODE_PORT_RANGE,
+      message = CelRules.NODE_PORT_RANGE_MESSAGE,
+      fieldPath = ".nodePortRange")
   public record ApiServerSettings(
       @JsonPropertyDescription("NodePort range as low-high, default 30000-32767.")
           @Pattern("^[0-9]{1,5}-[0-9]{1,5}$")
+          @Size(max = 11)
           String nodePortRange) {}
 
   /** A static machine network (vSphere). */

@@ -1,9 +1,11 @@
 package dev.dualstack.operator.pipeline;
 
 import dev.dualstack.operator.api.CloudSpec;
+import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.List;
 
 /**
@@ -25,7 +27,7 @@ public final class DatacenterResolver {
     boolean found = true;
     if (dcName == null || dcName.isBlank()) {
       errors.add(
-          "DC-001",
+          Rule.DC_001,
           ErrorType.REQUIRED,
           CLOUD.child("dc"),
           null,
@@ -33,7 +35,7 @@ public final class DatacenterResolver {
       dc = null;
     } else if (dc == null || dc.spec() == null || !dcName.equals(dc.name())) {
       errors.add(
-          "DC-002",
+          Rule.DC_002,
           ErrorType.NOT_FOUND,
           CLOUD.child("dc"),
           dcName,
@@ -44,18 +46,18 @@ public final class DatacenterResolver {
       dc = null;
     }
 
-    List<String> blocks = Providers.of(cloud);
+    List<String> blocks = names(cloud == null ? List.of() : cloud.providers());
     String provider = null;
     if (blocks.isEmpty()) {
       errors.add(
-          "PRV-001",
+          Rule.PRV_001,
           ErrorType.REQUIRED,
           CLOUD,
           null,
-          "exactly one provider block is required, one of " + Providers.ALL);
+          "exactly one provider block is required, one of " + ProviderBlock.NAMES);
     } else if (blocks.size() > 1) {
       errors.add(
-          "PRV-001",
+          Rule.PRV_001,
           ErrorType.FORBIDDEN,
           CLOUD,
           null,
@@ -66,16 +68,16 @@ public final class DatacenterResolver {
 
     String providerName = cloud == null ? null : cloud.providerName();
     if (providerName != null && !providerName.isEmpty()) {
-      if (!Providers.ALL.contains(providerName)) {
+      if (!ProviderBlock.NAMES.contains(providerName)) {
         errors.add(
-            "PRV-002",
+            Rule.PRV_002,
             ErrorType.NOT_SUPPORTED,
             CLOUD.child("providerName"),
             providerName,
-            "supported values: " + Providers.ALL);
+            "supported values: " + ProviderBlock.NAMES);
       } else if (provider != null && !provider.equals(providerName)) {
         errors.add(
-            "PRV-002",
+            Rule.PRV_002,
             ErrorType.INVALID,
             CLOUD.child("providerName"),
             providerName,
@@ -86,10 +88,10 @@ public final class DatacenterResolver {
     }
 
     if (dc != null) {
-      List<String> dcBlocks = Providers.of(dc.spec());
+      List<String> dcBlocks = names(dc.spec().providers());
       if (dcBlocks.size() != 1) {
         errors.add(
-            "PRV-003",
+            Rule.PRV_003,
             ErrorType.INVALID,
             CLOUD.child("dc"),
             dcName,
@@ -101,7 +103,7 @@ public final class DatacenterResolver {
         provider = blocks.isEmpty() ? dcBlocks.get(0) : null;
       } else if (!provider.equals(dcBlocks.get(0))) {
         errors.add(
-            "PRV-003",
+            Rule.PRV_003,
             ErrorType.INVALID,
             CLOUD.child(provider),
             null,
@@ -114,5 +116,9 @@ public final class DatacenterResolver {
       }
     }
     return new Resolved(provider, dc, found);
+  }
+
+  private static List<String> names(List<? extends ProviderBlock> blocks) {
+    return blocks.stream().map(ProviderBlock::name).toList();
   }
 }

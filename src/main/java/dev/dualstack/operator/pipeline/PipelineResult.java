@@ -4,6 +4,7 @@ import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.api.Warning;
 import dev.dualstack.operator.pipeline.field.FieldError;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.List;
 
 /**
@@ -24,9 +25,6 @@ public record PipelineResult(
     DualStackVerdict dualStack,
     Migration migration) {
 
-  /** Rule ids of capability errors start with this prefix; they make the phase Unsupported. */
-  public static final String CAPABILITY_RULE_PREFIX = "CAP-";
-
   public PipelineResult {
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
@@ -37,8 +35,8 @@ public record PipelineResult(
   }
 
   /**
-   * Pending when the datacenter is missing; Invalid when any non-capability error; Unsupported when
-   * only capability errors; else Ready.
+   * Pending when the datacenter is missing; Unsupported when every error is of a family of kind
+   * {@link Rule.Kind#UNSUPPORTED} (capability); Invalid when any other error; else Ready.
    */
   public String phase() {
     if (!datacenterFound) {
@@ -47,8 +45,7 @@ public record PipelineResult(
     if (errors.isEmpty()) {
       return Conditions.PHASE_READY;
     }
-    boolean onlyCapability =
-        errors.stream().allMatch(e -> e.rule().startsWith(CAPABILITY_RULE_PREFIX));
-    return onlyCapability ? Conditions.PHASE_UNSUPPORTED : Conditions.PHASE_INVALID;
+    boolean onlyUnsupported = errors.stream().allMatch(e -> e.is(Rule.Kind.UNSUPPORTED));
+    return onlyUnsupported ? Conditions.PHASE_UNSUPPORTED : Conditions.PHASE_INVALID;
   }
 }

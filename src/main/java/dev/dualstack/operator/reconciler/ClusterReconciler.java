@@ -10,6 +10,7 @@ import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.PipelineResult;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.FieldError;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -45,7 +46,7 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   public static final String MDC_CLUSTER = "cluster";
 
   /** Rule id of the error reported for a stored spec that cannot be read. */
-  public static final String UNREADABLE_RULE = "API-001";
+  public static final Rule UNREADABLE_RULE = Rule.API_001;
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
 

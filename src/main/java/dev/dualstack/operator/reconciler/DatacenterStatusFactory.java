@@ -9,15 +9,14 @@ import static dev.dualstack.operator.api.Conditions.REASON_DUAL_STACK_SUPPORTED;
 import static dev.dualstack.operator.api.Conditions.REASON_DUAL_STACK_UNKNOWN;
 import static dev.dualstack.operator.api.Conditions.REASON_UNSUPPORTED;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dualstack.operator.api.ClusterStatus.StatusError;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.DatacenterStatus;
 import dev.dualstack.operator.api.DatacenterStatus.DualStack;
 import dev.dualstack.operator.api.DatacenterStatus.OperatingSystemSupport;
+import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.api.UnreadableField;
-import dev.dualstack.operator.pipeline.Providers;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
 import dev.dualstack.operator.pipeline.field.ErrorType;
@@ -60,7 +59,8 @@ public final class DatacenterStatusFactory {
   public DatacenterStatus build(
       DatacenterStatus previous, DatacenterSpec spec, Long generation, UnreadableField unreadable) {
     List<StatusError> errors = new ArrayList<>();
-    List<String> blocks = Providers.of(spec);
+    List<String> blocks =
+        spec == null ? List.of() : spec.providers().stream().map(ProviderBlock::name).toList();
     String provider = blocks.size() == 1 ? blocks.get(0) : null;
     if (unreadable != null) {
       errors.add(
@@ -75,7 +75,7 @@ public final class DatacenterStatusFactory {
               "spec",
               ErrorType.REQUIRED.id(),
               null,
-              "exactly one provider block is required, one of " + Providers.ALL));
+              "exactly one provider block is required, one of " + ProviderBlock.NAMES));
     } else if (blocks.size() > 1) {
       errors.add(
           new StatusError(
@@ -184,13 +184,10 @@ public final class DatacenterStatusFactory {
     };
   }
 
-  /** Reads {@code spec.<provider>.ipv6Enabled} as data (unset = false). */
+  /** {@code spec.<provider>.ipv6Enabled} (unset = false). */
   static boolean ipv6Enabled(DatacenterSpec spec, String provider) {
-    if (spec == null || provider == null) {
-      return false;
-    }
-    JsonNode flag = JSON.valueToTree(spec).path(provider).path(IPV6_FLAG);
-    return flag.isBoolean() && flag.booleanValue();
+    DatacenterSpec.Provider block = spec == null ? null : spec.provider(provider);
+    return block != null && Boolean.TRUE.equals(block.ipv6Enabled());
   }
 
   private static Map<String, OperatingSystemSupport> operatingSystems(ProviderCapability cap) {

@@ -1,5 +1,6 @@
 package dev.dualstack.operator.reconciler;
 
+import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.pipeline.PipelineResult;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * provider is no longer bringyourown.
  */
 public final class JoinConfigMaps {
-  public static final String BRING_YOUR_OWN = "bringyourown";
+  public static final String BRING_YOUR_OWN = CloudSpec.BringYourOwn.NAME;
   private static final Logger LOG = LoggerFactory.getLogger(JoinConfigMaps.class);
 
   private final String namespace;

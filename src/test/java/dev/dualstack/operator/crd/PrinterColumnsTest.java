@@ -50,8 +50,8 @@ class PrinterColumnsTest {
 
     assertThat(Crds.printerColumns("Cluster"))
         .extracting(c -> c.get("name").asText())
-        .containsExactlyInAnyOrder(
-            "Provider", "DC", "IPFamily", "Pods", "Services", "Phase", "Age");
+        .as("in the declared order (SPEC: Provider, DC, IPFamily, Pods, Services, Phase, Age)")
+        .containsExactly("Provider", "DC", "IPFamily", "Pods", "Services", "Phase", "Age");
     for (JsonNode column : Crds.printerColumns("Cluster")) {
       assertThat(Crds.jsonPath(tree, column.get("jsonPath").asText()))
           .as("column %s", column.get("name").asText())

@@ -10,6 +10,7 @@ import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.PipelineResult;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import dev.dualstack.operator.pipeline.field.FieldError;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.render.TestManifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,11 +46,11 @@ final class ExampleFiles {
           && (e.field().equals(field)
               || e.field().startsWith(field + ".")
               || e.field().startsWith(field + "["))
-          && e.rule().startsWith(rule);
+          && e.rule().id().startsWith(rule);
     }
 
     boolean capability() {
-      return rule.startsWith(PipelineResult.CAPABILITY_RULE_PREFIX);
+      return Rule.Family.valueOf(rule.split("-")[0]).kind() == Rule.Kind.UNSUPPORTED;
     }
 
     @Override

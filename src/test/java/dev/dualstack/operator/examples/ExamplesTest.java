@@ -3,8 +3,8 @@ package dev.dualstack.operator.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dualstack.operator.api.Conditions;
+import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.pipeline.PipelineResult;
-import dev.dualstack.operator.pipeline.Providers;
 import dev.dualstack.operator.pipeline.render.TestManifests;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +53,7 @@ class ExamplesTest {
             .map(PipelineResult::provider)
             .distinct()
             .toList();
-    assertThat(dualStackProviders).containsExactlyInAnyOrderElementsOf(Providers.ALL);
+    assertThat(dualStackProviders).containsExactlyInAnyOrderElementsOf(ProviderBlock.NAMES);
   }
 
   @Test

@@ -61,7 +61,7 @@ class PipelineFuzzTest {
         throw new AssertionError("seed " + seed + " case " + i + " threw on " + c, e);
       }
       for (FieldError e : r.errors()) {
-        if (!e.field().startsWith("spec") || !RULE.matcher(e.rule()).matches()) {
+        if (!e.field().startsWith("spec") || !RULE.matcher(e.rule().id()).matches()) {
           fail("seed %d case %d: bad error %s (rule %s) for %s", seed, i, e, e.rule(), c);
         }
       }

@@ -9,6 +9,7 @@ import dev.dualstack.operator.api.ClusterStatus.NetworkStatus;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.IpRanges;
 import dev.dualstack.operator.api.NetworkRanges;
+import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.api.ProviderStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  * negative prefixes, zones, IPv4-mapped blocks, leading zeros, host names, huge numbers, nulls
  * everywhere (also inside lists), lists of 3 or more blocks.
  */
-final class SpecGenerator {
+public final class SpecGenerator {
   private static final double[] RATES = {0, 0, 0.02, 0.05, 0.15, 0.4, 1};
   private static final String[] ADVERSARIAL = {
     "0.0.0.0/0",
@@ -93,21 +94,21 @@ final class SpecGenerator {
     "fd00::/64",
     "10.0.0.0/16"
   };
-  private static final List<String> PROVIDERS = Providers.ALL;
+  private static final List<String> PROVIDERS = ProviderBlock.NAMES;
   private static final List<String> LABELS =
       List.of("unsafe-cni-migration", "unsafe-cni-upgrade", "unsafe-expose-strategy-migration");
 
   private final Random r;
   private double rate;
 
-  SpecGenerator(long seed) {
+  public SpecGenerator(long seed) {
     this.r = new Random(seed);
   }
 
   /** A cluster input and its datacenter (either may be odd, the datacenter may be null). */
-  record Case(ClusterInput input, DatacenterInput datacenter) {}
+  public record Case(ClusterInput input, DatacenterInput datacenter) {}
 
-  Case next() {
+  public Case next() {
     rate = RATES[r.nextInt(RATES.length)];
     String provider = PROVIDERS.get(r.nextInt(PROVIDERS.size()));
     boolean dual = r.nextBoolean();
@@ -192,20 +193,20 @@ final class SpecGenerator {
         r.nextInt(4) == 0 ? s(provider) : null,
         (CloudSpec.Aws) blocks.get("aws"),
         (CloudSpec.Azure) blocks.get("azure"),
-        (CloudSpec.Empty) blocks.get("digitalocean"),
-        (CloudSpec.Empty) blocks.get("packet"),
+        (CloudSpec.Digitalocean) blocks.get("digitalocean"),
+        (CloudSpec.Packet) blocks.get("packet"),
         (CloudSpec.Gcp) blocks.get("gcp"),
         (CloudSpec.Hetzner) blocks.get("hetzner"),
         (CloudSpec.Openstack) blocks.get("openstack"),
         (CloudSpec.Vsphere) blocks.get("vsphere"),
         (CloudSpec.BringYourOwn) blocks.get("bringyourown"),
-        (CloudSpec.Empty) blocks.get("edge"),
-        (CloudSpec.Empty) blocks.get("baremetal"),
-        (CloudSpec.Empty) blocks.get("kubevirt"),
-        (CloudSpec.Empty) blocks.get("nutanix"),
-        (CloudSpec.Empty) blocks.get("vmwareclouddirector"),
-        (CloudSpec.Empty) blocks.get("alibaba"),
-        (CloudSpec.Empty) blocks.get("anexia"));
+        (CloudSpec.Edge) blocks.get("edge"),
+        (CloudSpec.Baremetal) blocks.get("baremetal"),
+        (CloudSpec.Kubevirt) blocks.get("kubevirt"),
+        (CloudSpec.Nutanix) blocks.get("nutanix"),
+        (CloudSpec.Vmwareclouddirector) blocks.get("vmwareclouddirector"),
+        (CloudSpec.Alibaba) blocks.get("alibaba"),
+        (CloudSpec.Anexia) blocks.get("anexia"));
   }
 
   private Object block(String provider, boolean dual) {
@@ -234,7 +235,16 @@ final class SpecGenerator {
               maybeRanges());
       case "vsphere" -> new CloudSpec.Vsphere(list(() -> s("vm-network")));
       case "bringyourown" -> new CloudSpec.BringYourOwn(byoNodes(dual));
-      default -> new CloudSpec.Empty();
+      case "digitalocean" -> new CloudSpec.Digitalocean();
+      case "packet" -> new CloudSpec.Packet();
+      case "edge" -> new CloudSpec.Edge();
+      case "baremetal" -> new CloudSpec.Baremetal();
+      case "kubevirt" -> new CloudSpec.Kubevirt();
+      case "nutanix" -> new CloudSpec.Nutanix();
+      case "vmwareclouddirector" -> new CloudSpec.Vmwareclouddirector();
+      case "alibaba" -> new CloudSpec.Alibaba();
+      case "anexia" -> new CloudSpec.Anexia();
+      default -> throw new IllegalArgumentException(provider);
     };
   }
 
@@ -256,7 +266,6 @@ final class SpecGenerator {
   private DatacenterSpec datacenter(String provider) {
     Boolean ipv6 = r.nextInt(5) == 0 ? null : r.nextInt(5) != 0;
     String p = rare() ? PROVIDERS.get(r.nextInt(PROVIDERS.size())) : provider;
-    CloudSpec.Empty e = new CloudSpec.Empty();
     return new DatacenterSpec(
         s("DE"),
         s("Frankfurt"),
@@ -277,14 +286,14 @@ final class SpecGenerator {
                 maybeRanges())
             : null,
         p.equals("vsphere") ? new DatacenterSpec.Vsphere(s("https://vc"), s("dc1"), ipv6) : null,
-        p.equals("bringyourown") ? e : null,
-        p.equals("edge") ? e : null,
-        p.equals("baremetal") ? e : null,
-        p.equals("kubevirt") ? e : null,
-        p.equals("nutanix") ? e : null,
-        p.equals("vmwareclouddirector") ? e : null,
-        p.equals("alibaba") ? e : null,
-        p.equals("anexia") ? e : null,
+        p.equals("bringyourown") ? new DatacenterSpec.BringYourOwn() : null,
+        p.equals("edge") ? new DatacenterSpec.Edge() : null,
+        p.equals("baremetal") ? new DatacenterSpec.Baremetal() : null,
+        p.equals("kubevirt") ? new DatacenterSpec.Kubevirt() : null,
+        p.equals("nutanix") ? new DatacenterSpec.Nutanix() : null,
+        p.equals("vmwareclouddirector") ? new DatacenterSpec.Vmwareclouddirector() : null,
+        p.equals("alibaba") ? new DatacenterSpec.Alibaba() : null,
+        p.equals("anexia") ? new DatacenterSpec.Anexia() : null,
         r.nextBoolean() ? null : new IpRanges(blocks(List.of("100.100.0.0/16", "fd00:100::/56"))));
   }
 

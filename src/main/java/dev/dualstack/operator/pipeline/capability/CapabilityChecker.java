@@ -1,5 +1,6 @@
 package dev.dualstack.operator.pipeline.capability;
 
+import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.Warning;
@@ -15,6 +16,7 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Support;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +58,13 @@ public final class CapabilityChecker {
     DualStackMode mode = cap.dualStack();
     if (mode == DualStackMode.UNSUPPORTED) {
       String msg = "dual-stack is not offered on " + display + " by this deployment";
-      errors.add("CAP-002", ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
+      errors.add(Rule.CAP_002, ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
       refusals.add(
           DualStackVerdict.of(false, Conditions.REASON_PROVIDER_DUAL_STACK_UNSUPPORTED, msg));
     } else if (mode == DualStackMode.DATACENTER_FLAG && ctx.datacenter() != null) {
       DatacenterInput dc = ctx.datacenter();
-      if (!Boolean.TRUE.equals(ipv6Enabled(dc.spec(), ctx.provider()))) {
+      DatacenterSpec.Provider block = dc.spec().provider(ctx.provider());
+      if (block == null || !Boolean.TRUE.equals(block.ipv6Enabled())) {
         String msg =
             "dual-stack on "
                 + display
@@ -70,7 +73,7 @@ public final class CapabilityChecker {
                 + "\" to set spec."
                 + ctx.provider()
                 + ".ipv6Enabled: true";
-        errors.add("CAP-001", ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
+        errors.add(Rule.CAP_001, ErrorType.FORBIDDEN, IP_FAMILY, ipFamily(ctx), msg);
         refusals.add(DualStackVerdict.of(false, Conditions.REASON_DATACENTER_IPV6_DISABLED, msg));
       }
     } else if (mode == DualStackMode.UNKNOWN) {
@@ -113,7 +116,7 @@ public final class CapabilityChecker {
           l.whenSet() == null
               || l.whenSet().isEmpty()
               || l.whenSet().stream()
-                  .anyMatch(f -> ProviderBlocks.isSet(ctx.effective().cloud(), ctx.provider(), f));
+                  .anyMatch(f -> isSet(ctx.effective().cloud(), ctx.provider(), f));
       if (exposeMatches && fieldsMatch) {
         warnings.add(new Warning(l.code(), l.message()));
       }
@@ -176,7 +179,7 @@ public final class CapabilityChecker {
       }
       case UNSUPPORTED -> {
         String msg = subject + " is not supported" + (note == null ? "" : ": " + note);
-        errors.add("CAP-003", ErrorType.FORBIDDEN, at, os, msg);
+        errors.add(Rule.CAP_003, ErrorType.FORBIDDEN, at, os, msg);
         return DualStackVerdict.of(false, Conditions.REASON_OPERATING_SYSTEM_UNSUPPORTED, msg);
       }
       default -> throw new IllegalStateException("unhandled support " + support);
@@ -187,18 +190,9 @@ public final class CapabilityChecker {
     return ctx.effective().clusterNetwork().ipFamily();
   }
 
-  /**
-   * The datacenter's {@code ipv6Enabled} flag for providers whose dual-stack mode is {@code
-   * datacenterFlag}; null when the provider block has no such flag (treated as not enabled).
-   */
-  public static Boolean ipv6Enabled(DatacenterSpec dc, String provider) {
-    if (dc == null || provider == null) {
-      return null;
-    }
-    return switch (provider) {
-      case "openstack" -> dc.openstack() == null ? null : dc.openstack().ipv6Enabled();
-      case "vsphere" -> dc.vsphere() == null ? null : dc.vsphere().ipv6Enabled();
-      default -> null;
-    };
+  /** True when {@code spec.cloud.<provider>.<field>} holds a non-blank value. */
+  private static boolean isSet(CloudSpec cloud, String provider, String field) {
+    CloudSpec.Provider block = cloud == null ? null : cloud.provider(provider);
+    return block != null && block.isSet(field);
   }
 }

@@ -1,6 +1,6 @@
 package dev.dualstack.operator.pipeline.capability;
 
-import dev.dualstack.operator.pipeline.Providers;
+import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DualStackMode;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Limitation;
@@ -48,7 +48,7 @@ public final class CapabilityMatrixDoc {
         .sorted(CapabilityMatrixDoc::osOrder)
         .forEach(os -> sb.append(' ').append(OS_TITLES.get(os)).append(" |"));
     sb.append("\n|---|---|---|---|---|---|---|\n");
-    for (String p : Providers.ALL) {
+    for (String p : ProviderBlock.NAMES) {
       ProviderCapability c = m.provider(p);
       if (c == null) {
         continue;
@@ -73,7 +73,7 @@ public final class CapabilityMatrixDoc {
 
     sb.append("### Notes\n\n");
     boolean anyNote = false;
-    for (String p : Providers.ALL) {
+    for (String p : ProviderBlock.NAMES) {
       ProviderCapability c = m.provider(p);
       if (c == null || c.operatingSystems() == null) {
         continue;
@@ -112,7 +112,7 @@ public final class CapabilityMatrixDoc {
 
     sb.append("\n## Limitations (warnings on dual-stack clusters)\n\n");
     sb.append("| provider | code | message |\n|---|---|---|\n");
-    for (String p : Providers.ALL) {
+    for (String p : ProviderBlock.NAMES) {
       ProviderCapability c = m.provider(p);
       if (c == null || c.limitations() == null) {
         continue;
@@ -144,7 +144,7 @@ public final class CapabilityMatrixDoc {
     sb.append("\n## Provider defaults\n\n");
     sb.append("| provider | default pods | default services | proxy mode | CNI |\n");
     sb.append("|---|---|---|---|---|\n");
-    for (String p : Providers.ALL) {
+    for (String p : ProviderBlock.NAMES) {
       ProviderCapability c = m.provider(p);
       if (c == null
           || (c.defaultNetworks() == null

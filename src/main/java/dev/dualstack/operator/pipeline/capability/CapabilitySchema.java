@@ -1,8 +1,9 @@
 package dev.dualstack.operator.pipeline.capability;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dualstack.operator.api.CloudSpec;
+import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.api.SchemaEnums;
-import dev.dualstack.operator.pipeline.Providers;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DefaultNetworks;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Limitation;
@@ -53,7 +54,7 @@ final class CapabilitySchema {
     if (f.providers() == null) {
       missing("", "providers");
     } else {
-      for (String p : Providers.ALL) {
+      for (String p : ProviderBlock.NAMES) {
         if (!f.providers().containsKey(p)) {
           add("providers", "provider \"" + p + "\" is missing; every provider needs a row");
         }
@@ -61,10 +62,10 @@ final class CapabilitySchema {
       f.providers()
           .forEach(
               (name, cap) -> {
-                if (!Providers.ALL.contains(name)) {
+                if (!ProviderBlock.NAMES.contains(name)) {
                   add(
                       "providers." + name,
-                      "unknown provider \"" + name + "\"; known: " + Providers.ALL);
+                      "unknown provider \"" + name + "\"; known: " + ProviderBlock.NAMES);
                 } else if (cap == null) {
                   add("providers." + name, "provider \"" + name + "\" has no settings");
                 } else {
@@ -139,7 +140,7 @@ final class CapabilitySchema {
       return;
     }
     if (l.whenSet() != null) {
-      List<String> fields = ProviderBlocks.fields(provider);
+      List<String> fields = ProviderBlock.settings(CloudSpec.PROVIDERS.get(provider));
       for (String f : l.whenSet()) {
         if (!fields.contains(f)) {
           add(

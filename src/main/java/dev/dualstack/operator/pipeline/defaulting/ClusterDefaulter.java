@@ -195,31 +195,20 @@ public final class ClusterDefaulter {
       return null;
     }
     List<String> any = dual ? List.of(ANY_V4, ANY_V6) : List.of(ANY_V4);
-    CloudSpec.Aws aws = c.aws();
-    if (aws != null && empty(aws.nodePortsAllowedIPRanges())) {
-      aws = new CloudSpec.Aws(aws.vpcID(), new IpRanges(any));
-    }
-    CloudSpec.Azure azure = c.azure();
-    if (azure != null && empty(azure.nodePortsAllowedIPRanges())) {
-      azure =
-          new CloudSpec.Azure(
-              azure.vnet(), azure.subnet(), azure.resourceGroup(), new IpRanges(any));
-    }
-    CloudSpec.Gcp gcp = c.gcp();
-    if (gcp != null && empty(gcp.nodePortsAllowedIPRanges())) {
-      gcp = new CloudSpec.Gcp(gcp.network(), gcp.subnetwork(), new IpRanges(any));
-    }
-    CloudSpec.Openstack os = c.openstack();
-    if (os != null) {
-      IpRanges ranges = os.nodePortsAllowedIPRanges();
-      if (empty(ranges)) {
-        DatacenterSpec.Openstack dos =
-            dc == null || dc.spec() == null ? null : dc.spec().openstack();
-        ranges =
-            dos != null && !empty(dos.nodePortsAllowedIPRange())
-                ? dos.nodePortsAllowedIPRange()
-                : new IpRanges(any);
+    CloudSpec out = c;
+    for (CloudSpec.Provider block : c.providers()) {
+      if (block instanceof CloudSpec.NodePortProvider p && empty(p.nodePortsAllowedIPRanges())) {
+        // the datacenter's default first (OpenStack), else any address of the cluster's families
+        DatacenterSpec.Provider dcBlock =
+            dc == null || dc.spec() == null ? null : dc.spec().provider(p.name());
+        IpRanges dcDefault = dcBlock == null ? null : dcBlock.defaultNodePortsAllowedIPRanges();
+        out =
+            out.withProvider(
+                p.withNodePortsAllowedIPRanges(empty(dcDefault) ? new IpRanges(any) : dcDefault));
       }
+    }
+    CloudSpec.Openstack os = out.openstack();
+    if (os != null) {
       String subnetCidr = os.subnetCidr();
       if (blank(subnetCidr) && blank(os.subnetID())) {
         subnetCidr = OPENSTACK_SUBNET_V4;
@@ -228,35 +217,18 @@ public final class ClusterDefaulter {
       if (dual && blank(v6Cidr) && blank(os.ipv6SubnetID()) && blank(os.ipv6SubnetPool())) {
         v6Cidr = OPENSTACK_SUBNET_V6;
       }
-      os =
-          new CloudSpec.Openstack(
-              os.network(),
-              os.subnetID(),
-              subnetCidr,
-              os.ipv6SubnetID(),
-              os.ipv6SubnetPool(),
-              v6Cidr,
-              ranges);
+      out =
+          out.withProvider(
+              new CloudSpec.Openstack(
+                  os.network(),
+                  os.subnetID(),
+                  subnetCidr,
+                  os.ipv6SubnetID(),
+                  os.ipv6SubnetPool(),
+                  v6Cidr,
+                  os.nodePortsAllowedIPRanges()));
     }
-    return new CloudSpec(
-        c.dc(),
-        c.providerName(),
-        aws,
-        azure,
-        c.digitalocean(),
-        c.packet(),
-        gcp,
-        c.hetzner(),
-        os,
-        c.vsphere(),
-        c.bringyourown(),
-        c.edge(),
-        c.baremetal(),
-        c.kubevirt(),
-        c.nutanix(),
-        c.vmwareclouddirector(),
-        c.alibaba(),
-        c.anexia());
+    return out;
   }
 
   private static List<String> withV6(List<String> v4, String v6) {

@@ -11,7 +11,7 @@ public final class Errors {
     list.add(e);
   }
 
-  public void add(String rule, ErrorType type, FieldPath field, Object value, String message) {
+  public void add(Rule rule, ErrorType type, FieldPath field, Object value, String message) {
     list.add(FieldError.of(rule, type, field, value, message));
   }
 

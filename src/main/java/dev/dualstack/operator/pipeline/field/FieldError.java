@@ -7,7 +7,7 @@ import java.util.Objects;
  * null), a message that says what is allowed, and the id of the rule that found it (see
  * docs/validation-rules.md).
  */
-public record FieldError(ErrorType type, String field, String value, String message, String rule) {
+public record FieldError(ErrorType type, String field, String value, String message, Rule rule) {
 
   public FieldError {
     Objects.requireNonNull(type, "type");
@@ -17,22 +17,35 @@ public record FieldError(ErrorType type, String field, String value, String mess
   }
 
   public static FieldError of(
-      String rule, ErrorType type, FieldPath field, Object value, String message) {
+      Rule rule, ErrorType type, FieldPath field, Object value, String message) {
     return new FieldError(
         type, field.toString(), value == null ? null : String.valueOf(value), message, rule);
+  }
+
+  /** True when the error's rule family is of {@code kind}. */
+  public boolean is(Rule.Kind kind) {
+    return rule.family().kind() == kind;
   }
 
   /** Reads like apimachinery: {@code spec.x: Invalid value: "v": message}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(field).append(": ").append(type.text());
+    return field + ": " + body(type, value, message);
+  }
+
+  /**
+   * The text after the path, as apimachinery prints it ({@code Invalid value: "v": message}); also
+   * what the admission webhook puts in a {@code status.details.causes[].message}.
+   */
+  public static String body(ErrorType type, String value, String message) {
+    StringBuilder sb = new StringBuilder(type.text());
     if (value != null
         && type != ErrorType.REQUIRED
         && type != ErrorType.FORBIDDEN
         && type != ErrorType.TOO_MANY) {
       sb.append(": \"").append(value).append('"');
     }
-    if (!message.isEmpty()) {
+    if (message != null && !message.isEmpty()) {
       sb.append(": ").append(message);
     }
     return sb.toString();

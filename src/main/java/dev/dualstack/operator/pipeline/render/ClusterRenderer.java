@@ -62,16 +62,10 @@ public final class ClusterRenderer {
    * address of each family the pods use.
    */
   static List<String> nodePortsAllowedIPRanges(ClusterSpec s, String provider) {
-    CloudSpec c = s.cloud();
     IpRanges r =
-        switch (provider == null ? "" : provider) {
-          case "aws" -> c.aws() == null ? null : c.aws().nodePortsAllowedIPRanges();
-          case "azure" -> c.azure() == null ? null : c.azure().nodePortsAllowedIPRanges();
-          case "gcp" -> c.gcp() == null ? null : c.gcp().nodePortsAllowedIPRanges();
-          case "openstack" ->
-              c.openstack() == null ? null : c.openstack().nodePortsAllowedIPRanges();
-          default -> null;
-        };
+        s.cloud().provider(provider) instanceof CloudSpec.NodePortProvider p
+            ? p.nodePortsAllowedIPRanges()
+            : null;
     if (r != null && r.cidrBlocks() != null) {
       List<String> blocks = r.cidrBlocks().stream().filter(Objects::nonNull).toList();
       if (!blocks.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.dualstack.operator.pipeline.Migration;
 import dev.dualstack.operator.pipeline.PipelineResult;
 import dev.dualstack.operator.pipeline.Rendering;
 import dev.dualstack.operator.pipeline.field.FieldError;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -44,10 +45,11 @@ public final class ClusterStatusFactory {
             ? "datacenter " + dc(r) + " found, provider " + r.provider()
             : "datacenter " + dc(r) + " does not exist");
 
-    List<FieldError> network = r.errors().stream().filter(e -> !capability(e)).toList();
+    List<FieldError> network =
+        r.errors().stream().filter(e -> !e.is(Rule.Kind.UNSUPPORTED)).toList();
     List<FieldError> capability =
-        r.errors().stream().filter(ClusterStatusFactory::capability).toList();
-    boolean refusedUpdate = network.stream().anyMatch(e -> e.rule().startsWith("UPD-"));
+        r.errors().stream().filter(e -> e.is(Rule.Kind.UNSUPPORTED)).toList();
+    boolean refusedUpdate = network.stream().anyMatch(e -> e.is(Rule.Kind.REFUSED_UPDATE));
     c.set(
         NETWORK_VALID,
         network.isEmpty() ? "True" : "False",
@@ -108,10 +110,6 @@ public final class ClusterStatusFactory {
         errors.isEmpty() ? null : errors,
         r.warnings().isEmpty() ? null : r.warnings(),
         c.build());
-  }
-
-  private static boolean capability(FieldError e) {
-    return e.rule().startsWith(PipelineResult.CAPABILITY_RULE_PREFIX);
   }
 
   private static String dc(PipelineResult r) {

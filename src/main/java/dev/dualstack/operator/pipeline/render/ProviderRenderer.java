@@ -33,83 +33,132 @@ final class ProviderRenderer {
 
   static ProviderStatus render(ValidationContext ctx, List<String> nodePortRanges) {
     ClusterSpec s = ctx.effective();
-    CloudSpec cloud = s.cloud();
-    String cluster = ctx.input().name();
-    boolean dual = ctx.dualStack();
-    String ports = s.componentsOverride().apiserver().nodePortRange();
-    DatacenterSpec dc = ctx.datacenter() == null ? null : ctx.datacenter().spec();
-    String p = ctx.provider();
-    var b = new Builder(p);
-    switch (p == null ? "" : p) {
-      case "openstack" -> {
-        CloudSpec userCloud = ctx.input().spec().cloud();
-        b.openstack =
-            OpenstackSubnetRenderer.render(
-                cluster,
-                cloud.openstack(),
-                userCloud == null ? null : userCloud.openstack(),
-                dc == null ? null : dc.openstack(),
-                dual);
-      }
-      case "azure" -> {
-        CloudSpec.Azure a = cloud.azure();
-        boolean create = blank(a.vnet());
-        b.azure =
-            new Azure(
-                create ? families(dual, AZURE_VNET_V4, AZURE_VNET_V6) : null,
-                create ? families(dual, AZURE_VNET_V4, AZURE_SUBNET_V6) : null,
-                Families.orNull(rules(cluster, ports, "tcp,udp", nodePortRanges)));
-      }
-      case "aws" ->
-          b.aws =
-              new Aws(
-                  families(dual, IpFamily.IPV4.lower(), IpFamily.IPV6.lower()),
-                  Families.orNull(Families.cidrs(nodePortRanges, IpFamily.IPV4)),
-                  Families.orNull(Families.cidrs(nodePortRanges, IpFamily.IPV6)));
-      case "gcp" ->
-          b.gcp =
-              new Gcp(
-                  dual ? GCP_DUAL_STACK : GCP_IPV4_ONLY,
-                  Families.orNull(rules(cluster, ports, "tcp,udp", nodePortRanges)));
-      case "hetzner" ->
-          b.hetzner =
-              new Hetzner(dual ? "dualstack" : "ipv4", dual ? HETZNER_LB_ANNOTATIONS : null);
-      case "vsphere" -> b.vsphere = new Vsphere(dual ? "ipv4,ipv6" : "ipv4", dual);
-      case "digitalocean" ->
-          b.digitalocean =
-              dual
-                  ? new Notes(
-                      List.of(
-                          "Droplets are created with IPv6 enabled; the node's public IPv6 address"
-                              + " is its IPv6 node address."))
-                  : null;
-      case "packet" ->
-          b.packet =
-              dual
-                  ? new Notes(
-                      List.of(
-                          "Devices get a public IPv6 address from the facility's IPv6 block; it"
-                              + " is the node's IPv6 address."))
-                  : null;
-      case "bringyourown" -> {
-        List<ByoNode> nodes =
-            cloud.bringyourown() == null || cloud.bringyourown().nodes() == null
-                ? List.of()
-                : cloud.bringyourown().nodes();
-        List<Node> rendered = new ArrayList<>();
-        for (ByoNode n : nodes) {
-          if (n != null) {
-            rendered.add(new Node(n.name(), KubeadmJoinRenderer.nodeIP(n, dual)));
-          }
-        }
-        b.bringyourown =
-            new BringYourOwn(KubeadmJoinRenderer.configMapName(cluster), Families.orNull(rendered));
-      }
-      default -> {
-        // edge, baremetal and the providers of unknown dual-stack support: the name only
-      }
+    CloudSpec.Provider block = s.cloud().provider(ctx.provider());
+    var b = new Builder(ctx.provider());
+    if (block != null) {
+      block.accept(new Blocks(ctx, nodePortRanges, b));
     }
     return b.build();
+  }
+
+  /**
+   * The per-provider part; providers without a method here (edge, bare metal and the providers of
+   * unknown dual-stack support) get the name only.
+   */
+  private record Blocks(ValidationContext ctx, List<String> nodePortRanges, Builder b)
+      implements CloudSpec.Provider.Visitor<Void> {
+
+    private String cluster() {
+      return ctx.input().name();
+    }
+
+    private boolean dual() {
+      return ctx.dualStack();
+    }
+
+    private String ports() {
+      return ctx.effective().componentsOverride().apiserver().nodePortRange();
+    }
+
+    @Override
+    public Void otherwise(CloudSpec.Provider block) {
+      return null;
+    }
+
+    @Override
+    public Void openstack(CloudSpec.Openstack os) {
+      DatacenterSpec dc = ctx.datacenter() == null ? null : ctx.datacenter().spec();
+      CloudSpec userCloud = ctx.input().spec().cloud();
+      b.openstack =
+          OpenstackSubnetRenderer.render(
+              cluster(),
+              os,
+              userCloud == null ? null : userCloud.openstack(),
+              dc == null ? null : dc.openstack(),
+              dual());
+      return null;
+    }
+
+    @Override
+    public Void azure(CloudSpec.Azure a) {
+      boolean create = blank(a.vnet());
+      b.azure =
+          new Azure(
+              create ? families(dual(), AZURE_VNET_V4, AZURE_VNET_V6) : null,
+              create ? families(dual(), AZURE_VNET_V4, AZURE_SUBNET_V6) : null,
+              Families.orNull(rules(cluster(), ports(), "tcp,udp", nodePortRanges)));
+      return null;
+    }
+
+    @Override
+    public Void aws(CloudSpec.Aws a) {
+      b.aws =
+          new Aws(
+              families(dual(), IpFamily.IPV4.lower(), IpFamily.IPV6.lower()),
+              Families.orNull(Families.cidrs(nodePortRanges, IpFamily.IPV4)),
+              Families.orNull(Families.cidrs(nodePortRanges, IpFamily.IPV6)));
+      return null;
+    }
+
+    @Override
+    public Void gcp(CloudSpec.Gcp g) {
+      b.gcp =
+          new Gcp(
+              dual() ? GCP_DUAL_STACK : GCP_IPV4_ONLY,
+              Families.orNull(rules(cluster(), ports(), "tcp,udp", nodePortRanges)));
+      return null;
+    }
+
+    @Override
+    public Void hetzner(CloudSpec.Hetzner h) {
+      b.hetzner =
+          new Hetzner(dual() ? "dualstack" : "ipv4", dual() ? HETZNER_LB_ANNOTATIONS : null);
+      return null;
+    }
+
+    @Override
+    public Void vsphere(CloudSpec.Vsphere v) {
+      b.vsphere = new Vsphere(dual() ? "ipv4,ipv6" : "ipv4", dual());
+      return null;
+    }
+
+    @Override
+    public Void digitalocean(CloudSpec.Digitalocean d) {
+      b.digitalocean =
+          dual()
+              ? new Notes(
+                  List.of(
+                      "Droplets are created with IPv6 enabled; the node's public IPv6 address"
+                          + " is its IPv6 node address."))
+              : null;
+      return null;
+    }
+
+    @Override
+    public Void packet(CloudSpec.Packet p) {
+      b.packet =
+          dual()
+              ? new Notes(
+                  List.of(
+                      "Devices get a public IPv6 address from the facility's IPv6 block; it"
+                          + " is the node's IPv6 address."))
+              : null;
+      return null;
+    }
+
+    @Override
+    public Void bringyourown(CloudSpec.BringYourOwn byo) {
+      List<ByoNode> nodes = byo.nodes() == null ? List.of() : byo.nodes();
+      List<Node> rendered = new ArrayList<>();
+      for (ByoNode n : nodes) {
+        if (n != null) {
+          rendered.add(new Node(n.name(), KubeadmJoinRenderer.nodeIP(n, dual())));
+        }
+      }
+      b.bringyourown =
+          new BringYourOwn(KubeadmJoinRenderer.configMapName(cluster()), Families.orNull(rendered));
+      return null;
+    }
   }
 
   /** One node-port rule per family that has source ranges. */

@@ -1,11 +1,13 @@
 package dev.dualstack.operator.pipeline.validation;
 
+import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.CloudSpec.BringYourOwn;
 import dev.dualstack.operator.api.CloudSpec.ByoNode;
 import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.IpAddr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.ArrayList;
@@ -27,7 +29,8 @@ final class ByoRules {
     if (byo == null || byo.nodes() == null) {
       return;
     }
-    FieldPath nodesPath = FieldPath.of("spec").child("cloud").child("bringyourown").child("nodes");
+    FieldPath nodesPath =
+        FieldPath.of("spec").child("cloud").child(CloudSpec.BringYourOwn.NAME).child("nodes");
     List<Located> cluster = new ArrayList<>(ranges.pods());
     cluster.addAll(ranges.services());
     Map<String, Integer> names = new HashMap<>();
@@ -36,25 +39,32 @@ final class ByoRules {
       ByoNode node = byo.nodes().get(i);
       FieldPath p = nodesPath.index(i);
       if (node == null) {
-        errors.add("BYO-004", ErrorType.REQUIRED, p, null, "a node needs a name and an ipv4");
+        errors.add(Rule.BYO_004, ErrorType.REQUIRED, p, null, "a node needs a name and an ipv4");
         continue;
       }
       if (node.name() == null || node.name().isBlank()) {
-        errors.add("BYO-004", ErrorType.REQUIRED, p.child("name"), null, "a node name");
+        errors.add(Rule.BYO_004, ErrorType.REQUIRED, p.child("name"), null, "a node name");
       } else if (names.putIfAbsent(node.name(), i) != null) {
         errors.add(
-            "BYO-004",
+            Rule.BYO_004,
             ErrorType.DUPLICATE,
             p.child("name"),
             node.name(),
             "also used by " + nodesPath.index(names.get(node.name())));
       }
       address(
-          node.ipv4(), IpFamily.IPV4, "BYO-001", true, p.child("ipv4"), cluster, addresses, errors);
+          node.ipv4(),
+          IpFamily.IPV4,
+          Rule.BYO_001,
+          true,
+          p.child("ipv4"),
+          cluster,
+          addresses,
+          errors);
       address(
           node.ipv6(),
           IpFamily.IPV6,
-          "BYO-002",
+          Rule.BYO_002,
           ctx.dualStack(),
           p.child("ipv6"),
           cluster,
@@ -66,7 +76,7 @@ final class ByoRules {
   private static void address(
       String text,
       IpFamily family,
-      String rule,
+      Rule rule,
       boolean required,
       FieldPath path,
       List<Located> cluster,
@@ -99,7 +109,7 @@ final class ByoRules {
     for (Located c : cluster) {
       if (c.cidr().contains(a.get())) {
         errors.add(
-            "BYO-003",
+            Rule.BYO_003,
             ErrorType.INVALID,
             path,
             text,
@@ -109,7 +119,8 @@ final class ByoRules {
     String key = a.get().canonical();
     Integer other = seen.putIfAbsent(key, 0);
     if (other != null) {
-      errors.add("BYO-004", ErrorType.DUPLICATE, path, text, "the address is used by another node");
+      errors.add(
+          Rule.BYO_004, ErrorType.DUPLICATE, path, text, "the address is used by another node");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.dualstack.operator.pipeline.validation;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +20,18 @@ final class CidrRules {
   static Optional<Cidr> parse(String text, FieldPath path, Errors errors) {
     if (text == null || text.isBlank()) {
       errors.add(
-          "NET-003", ErrorType.REQUIRED, path, null, "a CIDR such as 10.0.0.0/8 or fd00::/48");
+          Rule.NET_003, ErrorType.REQUIRED, path, null, "a CIDR such as 10.0.0.0/8 or fd00::/48");
       return Optional.empty();
     }
     Optional<Cidr> parsed = Cidr.parse(text);
     if (parsed.isEmpty()) {
-      errors.add("NET-003", ErrorType.INVALID, path, text, whyNotCidr(text));
+      errors.add(Rule.NET_003, ErrorType.INVALID, path, text, whyNotCidr(text));
       return Optional.empty();
     }
     Cidr c = parsed.get();
     if (c.isIpv4Mapped()) {
       errors.add(
-          "NET-004",
+          Rule.NET_004,
           ErrorType.INVALID,
           path,
           text,
@@ -39,7 +40,7 @@ final class CidrRules {
     }
     if (!c.isCanonical()) {
       errors.add(
-          "NET-006",
+          Rule.NET_006,
           ErrorType.INVALID,
           path,
           text,

@@ -7,6 +7,7 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ final class CniRules {
     String type = cni.type();
     if (type == null || type.isBlank()) {
       errors.add(
-          "CNI-001",
+          Rule.CNI_001,
           ErrorType.REQUIRED,
           CNI.child("type"),
           null,
@@ -43,7 +44,7 @@ final class CniRules {
     CniCapability cap = ctx.matrix().cni() == null ? null : ctx.matrix().cni().get(type);
     if (cap == null) {
       errors.add(
-          "CNI-001",
+          Rule.CNI_001,
           ErrorType.NOT_SUPPORTED,
           CNI.child("type"),
           type,
@@ -62,7 +63,7 @@ final class CniRules {
         allowed.addAll(cap.deprecatedVersions());
       }
       errors.add(
-          "CNI-002",
+          Rule.CNI_002,
           ErrorType.NOT_SUPPORTED,
           CNI.child("version"),
           version,
@@ -83,7 +84,7 @@ final class CniRules {
     Optional<Semver> v = Versions.coerce(version);
     if (ctx.dualStack() && min.isPresent() && v.isPresent() && v.get().isLowerThan(min.get())) {
       errors.add(
-          "CNI-003",
+          Rule.CNI_003,
           ErrorType.FORBIDDEN,
           CNI.child("version"),
           version,

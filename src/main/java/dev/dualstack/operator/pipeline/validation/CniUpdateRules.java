@@ -7,6 +7,7 @@ import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldError;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.List;
 import java.util.Optional;
 import org.semver4j.Semver;
@@ -38,7 +39,7 @@ final class CniUpdateRules {
     }
     if (userUnset) {
       errors.add(
-          "UPD-011",
+          Rule.UPD_011,
           ErrorType.FORBIDDEN,
           CniRules.CNI,
           null,
@@ -59,7 +60,7 @@ final class CniUpdateRules {
     if (!prev.type().equals(type)) {
       if (!ctx.input().hasLabel(Conditions.LABEL_UNSAFE_CNI_MIGRATION)) {
         errors.add(
-            "UPD-012",
+            Rule.UPD_012,
             ErrorType.FORBIDDEN,
             CniRules.CNI.child("type"),
             type,
@@ -90,7 +91,7 @@ final class CniUpdateRules {
     }
     if (a.getMajor() != b.getMajor() || Math.abs(a.getMinor() - b.getMinor()) > 1) {
       errors.add(
-          "UPD-013",
+          Rule.UPD_013,
           ErrorType.FORBIDDEN,
           CniRules.CNI.child("version"),
           version,

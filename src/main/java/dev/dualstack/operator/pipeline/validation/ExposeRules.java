@@ -6,6 +6,7 @@ import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.IpAddr;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ final class ExposeRules {
     boolean known = strategy != null && STRATEGIES.contains(strategy);
     if (!known) {
       errors.add(
-          "NET-018",
+          Rule.NET_018,
           ErrorType.NOT_SUPPORTED,
           SPEC.child("exposeStrategy"),
           strategy,
@@ -40,7 +41,7 @@ final class ExposeRules {
       FieldPath p = SPEC.child("apiServerAllowedIPRanges");
       if (known && !"LoadBalancer".equals(strategy)) {
         errors.add(
-            "NET-019",
+            Rule.NET_019,
             ErrorType.FORBIDDEN,
             p,
             null,
@@ -61,7 +62,7 @@ final class ExposeRules {
     FieldPath p = NetworkRules.NETWORK.child("tunnelingAgentIP");
     if (known && !"Tunneling".equals(s.exposeStrategy())) {
       errors.add(
-          "NET-020",
+          Rule.NET_020,
           ErrorType.FORBIDDEN,
           p,
           ip,
@@ -70,7 +71,7 @@ final class ExposeRules {
     Optional<IpAddr> a = IpAddr.parse(ip);
     if (a.isEmpty() || a.get().isUnspecified() || a.get().isIpv4Mapped()) {
       errors.add(
-          "NET-021",
+          Rule.NET_021,
           ErrorType.INVALID,
           p,
           ip,
@@ -89,14 +90,18 @@ final class ExposeRules {
     FieldPath p = SPEC.child("componentsOverride").child("apiserver").child("nodePortRange");
     Matcher m = PORT_RANGE.matcher(range);
     if (!m.matches()) {
-      errors.add("NET-022", ErrorType.INVALID, p, range, "must be low-high, e.g. 30000-32767");
+      errors.add(Rule.NET_022, ErrorType.INVALID, p, range, "must be low-high, e.g. 30000-32767");
       return;
     }
     int low = Integer.parseInt(m.group(1));
     int high = Integer.parseInt(m.group(2));
     if (low < 1 || high > 65535 || low > high) {
       errors.add(
-          "NET-022", ErrorType.INVALID, p, range, "ports must lie within 1-65535 with low <= high");
+          Rule.NET_022,
+          ErrorType.INVALID,
+          p,
+          range,
+          "ports must lie within 1-65535 with low <= high");
     }
   }
 }

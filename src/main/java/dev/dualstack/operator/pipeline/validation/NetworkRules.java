@@ -8,6 +8,7 @@ import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class NetworkRules {
     List<Located> parsedServices = list(services, SERVICES, "the service network", errors);
     if (pods.size() != services.size()) {
       errors.add(
-          "NET-002",
+          Rule.NET_002,
           ErrorType.INVALID,
           SERVICES,
           services.size(),
@@ -59,7 +60,7 @@ final class NetworkRules {
       List<String> blocks, FieldPath path, String what, Errors errors) {
     if (blocks.size() > MAX_BLOCKS) {
       errors.add(
-          "NET-001",
+          Rule.NET_001,
           ErrorType.TOO_MANY,
           path,
           blocks.size(),
@@ -76,7 +77,7 @@ final class NetworkRules {
       IpFamily expected = i == 0 ? IpFamily.IPV4 : IpFamily.IPV6;
       if (i < MAX_BLOCKS && c.family() != expected) {
         errors.add(
-            "NET-005",
+            Rule.NET_005,
             ErrorType.INVALID,
             p,
             c.text(),
@@ -95,7 +96,7 @@ final class NetworkRules {
     if (IpFamilies.IPV4.equals(family)) {
       if (pods != 1 && pods <= MAX_BLOCKS) {
         errors.add(
-            "NET-008",
+            Rule.NET_008,
             ErrorType.INVALID,
             PODS,
             pods,
@@ -104,7 +105,7 @@ final class NetworkRules {
     } else if (IpFamilies.DUAL_STACK.equals(family)) {
       if (pods != 2 && pods <= MAX_BLOCKS) {
         errors.add(
-            "NET-008",
+            Rule.NET_008,
             ErrorType.INVALID,
             PODS,
             pods,
@@ -112,7 +113,7 @@ final class NetworkRules {
       }
     } else {
       errors.add(
-          "NET-007",
+          Rule.NET_007,
           ErrorType.NOT_SUPPORTED,
           p,
           family,
@@ -128,7 +129,7 @@ final class NetworkRules {
     int max = f.bits() - 2;
     if (mask < 1 || mask > max) {
       errors.add(
-          "NET-011",
+          Rule.NET_011,
           ErrorType.INVALID,
           p,
           mask,
@@ -142,14 +143,14 @@ final class NetworkRules {
       int prefix = pod.cidr().prefixLength();
       if (mask <= prefix) {
         errors.add(
-            "NET-009",
+            Rule.NET_009,
             ErrorType.INVALID,
             p,
             mask,
             "must be longer than the " + f.display() + " pod prefix /" + prefix);
       } else if (mask - prefix > MAX_NODE_MASK_SPREAD) {
         errors.add(
-            "NET-010",
+            Rule.NET_010,
             ErrorType.INVALID,
             p,
             mask,
@@ -169,7 +170,7 @@ final class NetworkRules {
     int hostBits = s.cidr().hostBits();
     if (hostBits < MIN_SERVICE_HOST_BITS) {
       errors.add(
-          "NET-012",
+          Rule.NET_012,
           ErrorType.INVALID,
           s.path(),
           s.cidr().text(),
@@ -192,7 +193,7 @@ final class NetworkRules {
                     + " accepts it, older kube-apiservers refuse it"));
       } else {
         errors.add(
-            "NET-013",
+            Rule.NET_013,
             ErrorType.INVALID,
             s.path(),
             s.cidr().text(),

@@ -4,6 +4,7 @@ import dev.dualstack.operator.api.IpRanges;
 import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class OverlapRules {
     for (Located s : ranges.services()) {
       for (Located p : ranges.pods()) {
         if (s.cidr().overlaps(p.cidr())) {
-          errors.add("OVL-001", ErrorType.INVALID, s.path(), s.cidr().text(), overlap(p));
+          errors.add(Rule.OVL_001, ErrorType.INVALID, s.path(), s.cidr().text(), overlap(p));
         }
       }
     }
@@ -30,7 +31,7 @@ final class OverlapRules {
     for (Located c : cluster) {
       for (Located n : providerNetworks) {
         if (c.cidr().overlaps(n.cidr())) {
-          errors.add("OVL-002", ErrorType.INVALID, c.path(), c.cidr().text(), overlap(n));
+          errors.add(Rule.OVL_002, ErrorType.INVALID, c.path(), c.cidr().text(), overlap(n));
         }
       }
     }
@@ -40,7 +41,7 @@ final class OverlapRules {
       for (Cidr r : reserved) {
         if (c.cidr().overlaps(r)) {
           errors.add(
-              "OVL-003",
+              Rule.OVL_003,
               ErrorType.INVALID,
               c.path(),
               c.cidr().text(),

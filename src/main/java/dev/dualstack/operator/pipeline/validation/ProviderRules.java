@@ -9,6 +9,7 @@ import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpAddr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
@@ -34,13 +35,11 @@ final class ProviderRules {
     List<Located> networks = new ArrayList<>();
     CloudSpec c = ctx.effective().cloud();
     if (c != null) {
-      nodePorts("aws", c.aws() == null ? null : c.aws().nodePortsAllowedIPRanges(), errors);
-      nodePorts("azure", c.azure() == null ? null : c.azure().nodePortsAllowedIPRanges(), errors);
-      nodePorts("gcp", c.gcp() == null ? null : c.gcp().nodePortsAllowedIPRanges(), errors);
-      nodePorts(
-          "openstack",
-          c.openstack() == null ? null : c.openstack().nodePortsAllowedIPRanges(),
-          errors);
+      for (CloudSpec.Provider block : c.providers()) {
+        if (block instanceof CloudSpec.NodePortProvider p) {
+          nodePorts(p, errors);
+        }
+      }
       gcp(ctx, c.gcp(), errors);
       openstack(c.openstack(), networks, errors);
       azure(ctx, c.azure(), networks);
@@ -49,9 +48,10 @@ final class ProviderRules {
     return networks;
   }
 
-  private static void nodePorts(String provider, IpRanges ranges, Errors errors) {
+  private static void nodePorts(CloudSpec.NodePortProvider block, Errors errors) {
+    IpRanges ranges = block.nodePortsAllowedIPRanges();
     if (ranges != null) {
-      FieldPath p = CLOUD.child(provider).child("nodePortsAllowedIPRanges").child("cidrBlocks");
+      FieldPath p = CLOUD.child(block.name()).child("nodePortsAllowedIPRanges").child("cidrBlocks");
       CidrRules.parseAll(ranges.cidrBlocks(), p, "", errors);
     }
   }
@@ -60,10 +60,10 @@ final class ProviderRules {
     if (gcp == null) {
       return;
     }
-    FieldPath p = CLOUD.child("gcp");
+    FieldPath p = CLOUD.child(CloudSpec.Gcp.NAME);
     if (ctx.dualStack() && blank(gcp.network())) {
       errors.add(
-          "GCP-001",
+          Rule.GCP_001,
           ErrorType.REQUIRED,
           p.child("network"),
           null,
@@ -73,7 +73,7 @@ final class ProviderRules {
     if (blank(sub)) {
       if (ctx.dualStack()) {
         errors.add(
-            "GCP-002",
+            Rule.GCP_002,
             ErrorType.REQUIRED,
             p.child("subnetwork"),
             null,
@@ -84,7 +84,7 @@ final class ProviderRules {
     Matcher m = GCP_SUBNETWORK.matcher(sub);
     if (!m.matches()) {
       errors.add(
-          "GCP-003",
+          Rule.GCP_003,
           ErrorType.INVALID,
           p.child("subnetwork"),
           sub,
@@ -98,7 +98,7 @@ final class ProviderRules {
     String region = dc == null ? null : dc.region();
     if (!blank(region) && !region.equals(m.group(2))) {
       errors.add(
-          "GCP-004",
+          Rule.GCP_004,
           ErrorType.INVALID,
           p.child("subnetwork"),
           sub,
@@ -110,16 +110,21 @@ final class ProviderRules {
     if (os == null) {
       return;
     }
-    FieldPath p = CLOUD.child("openstack");
-    subnet(os.subnetCidr(), IpFamily.IPV4, "OST-001", p.child("subnetCidr"), networks, errors);
+    FieldPath p = CLOUD.child(CloudSpec.Openstack.NAME);
+    subnet(os.subnetCidr(), IpFamily.IPV4, Rule.OST_001, p.child("subnetCidr"), networks, errors);
     subnet(
-        os.ipv6SubnetCidr(), IpFamily.IPV6, "OST-002", p.child("ipv6SubnetCidr"), networks, errors);
+        os.ipv6SubnetCidr(),
+        IpFamily.IPV6,
+        Rule.OST_002,
+        p.child("ipv6SubnetCidr"),
+        networks,
+        errors);
   }
 
   private static void subnet(
       String cidr,
       IpFamily family,
-      String rule,
+      Rule rule,
       FieldPath path,
       List<Located> networks,
       Errors errors) {
@@ -141,7 +146,7 @@ final class ProviderRules {
     if (az == null || !blank(az.vnet())) {
       return;
     }
-    FieldPath p = CLOUD.child("azure").child("vnet");
+    FieldPath p = CLOUD.child(CloudSpec.Azure.NAME).child("vnet");
     Cidr.parse(ClusterDefaulter.AZURE_VNET_V4)
         .ifPresent(v -> networks.add(new Located(v, p, "the Azure VNet the operator creates")));
     if (ctx.dualStack()) {
@@ -157,9 +162,9 @@ final class ProviderRules {
       return;
     }
     FieldPath p = FieldPath.of("spec").child("machineNetworks");
-    if (ctx.provider() != null && !"vsphere".equals(ctx.provider())) {
+    if (ctx.provider() != null && !CloudSpec.Vsphere.NAME.equals(ctx.provider())) {
       errors.add(
-          "VSP-001",
+          Rule.VSP_001,
           ErrorType.FORBIDDEN,
           p,
           null,
@@ -170,7 +175,7 @@ final class ProviderRules {
       MachineNetwork mn = list.get(i);
       FieldPath mp = p.index(i);
       if (mn == null) {
-        errors.add("VSP-002", ErrorType.REQUIRED, mp, null, "a machine network needs a cidr");
+        errors.add(Rule.VSP_002, ErrorType.REQUIRED, mp, null, "a machine network needs a cidr");
         continue;
       }
       Optional<Cidr> cidr = CidrRules.parse(mn.cidr(), mp.child("cidr"), errors);
@@ -180,14 +185,14 @@ final class ProviderRules {
         Optional<IpAddr> gw = IpAddr.parse(mn.gateway());
         if (gw.isEmpty() || gw.get().isUnspecified()) {
           errors.add(
-              "VSP-002",
+              Rule.VSP_002,
               ErrorType.INVALID,
               mp.child("gateway"),
               mn.gateway(),
               "must be an IP address");
         } else if (cidr.isPresent() && !cidr.get().contains(gw.get())) {
           errors.add(
-              "VSP-002",
+              Rule.VSP_002,
               ErrorType.INVALID,
               mp.child("gateway"),
               mn.gateway(),
@@ -199,7 +204,7 @@ final class ProviderRules {
         Optional<IpAddr> d = IpAddr.parse(dns.get(j));
         if (d.isEmpty() || d.get().isUnspecified()) {
           errors.add(
-              "VSP-002",
+              Rule.VSP_002,
               ErrorType.INVALID,
               mp.child("dnsServers").index(j),
               dns.get(j),

@@ -7,6 +7,7 @@ import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.List;
 
 /** DNS domain, kube-proxy mode and Konnectivity (SPEC §3.2). */
@@ -22,7 +23,7 @@ final class ProxyRules {
     FieldPath net = NetworkRules.NETWORK;
     if (!ClusterDefaulter.DNS_DOMAIN.equals(n.dnsDomain())) {
       errors.add(
-          "NET-014",
+          Rule.NET_014,
           ErrorType.INVALID,
           net.child("dnsDomain"),
           n.dnsDomain(),
@@ -31,7 +32,7 @@ final class ProxyRules {
     String mode = n.proxyMode();
     if (mode == null || !PROXY_MODES.contains(mode)) {
       errors.add(
-          "NET-015",
+          Rule.NET_015,
           ErrorType.NOT_SUPPORTED,
           net.child("proxyMode"),
           mode,
@@ -40,7 +41,7 @@ final class ProxyRules {
       String cni = s.cniPlugin() == null ? null : s.cniPlugin().type();
       if (cni == null || !EBPF_CNIS.contains(cni)) {
         errors.add(
-            "NET-016",
+            Rule.NET_016,
             ErrorType.FORBIDDEN,
             net.child("proxyMode"),
             mode,
@@ -49,7 +50,7 @@ final class ProxyRules {
     }
     if (Boolean.FALSE.equals(n.konnectivityEnabled())) {
       errors.add(
-          "NET-017",
+          Rule.NET_017,
           ErrorType.FORBIDDEN,
           net.child("konnectivityEnabled"),
           false,

@@ -12,6 +12,7 @@ import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.List;
@@ -48,11 +49,11 @@ public final class UpdateRules {
     ClusterSpec e = ctx.effective();
     String dc = e.cloud() == null ? null : e.cloud().dc();
     if (!blank(prev.datacenter()) && !blank(dc) && !prev.datacenter().equals(dc)) {
-      immutable(errors, "UPD-009", SPEC.child("cloud").child("dc"), dc, prev.datacenter(), "");
+      immutable(errors, Rule.UPD_009, SPEC.child("cloud").child("dc"), dc, prev.datacenter(), "");
     }
     String prevProvider = prev.provider() == null ? null : prev.provider().name();
     if (!blank(prevProvider) && ctx.provider() != null && !prevProvider.equals(ctx.provider())) {
-      immutable(errors, "UPD-010", SPEC.child("cloud"), ctx.provider(), prevProvider, "");
+      immutable(errors, Rule.UPD_010, SPEC.child("cloud"), ctx.provider(), prevProvider, "");
     }
     Migration migration = network(ctx, prev, earlier, errors);
     CniUpdateRules.validate(ctx, prev.cni(), earlier, errors);
@@ -76,9 +77,9 @@ public final class UpdateRules {
               || (prev.ipFamily() == null && pn.pods() != null && pn.pods().size() == 1);
       if (wasV4 && ctx.dualStack()) {
         Optional<String> addedPods =
-            appended(pn.pods(), pods, NetworkRules.PODS, "UPD-002", errors);
+            appended(pn.pods(), pods, NetworkRules.PODS, Rule.UPD_002, errors);
         Optional<String> addedServices =
-            appended(pn.services(), services, NetworkRules.SERVICES, "UPD-003", errors);
+            appended(pn.services(), services, NetworkRules.SERVICES, Rule.UPD_003, errors);
         if (addedPods.isPresent() && addedServices.isPresent()) {
           migration =
               new Migration(
@@ -88,7 +89,7 @@ public final class UpdateRules {
         if (prev.ipFamily() != null && !prev.ipFamily().equals(n.ipFamily())) {
           immutable(
               errors,
-              "UPD-001",
+              Rule.UPD_001,
               NETWORK.child("ipFamily"),
               n.ipFamily(),
               prev.ipFamily(),
@@ -96,10 +97,10 @@ public final class UpdateRules {
                   + " services");
         }
         if (pn.pods() != null && !sameBlocks(pn.pods(), pods)) {
-          immutable(errors, "UPD-002", NetworkRules.PODS, pods, pn.pods(), "");
+          immutable(errors, Rule.UPD_002, NetworkRules.PODS, pods, pn.pods(), "");
         }
         if (pn.services() != null && !sameBlocks(pn.services(), services)) {
-          immutable(errors, "UPD-003", NetworkRules.SERVICES, services, pn.services(), "");
+          immutable(errors, Rule.UPD_003, NetworkRules.SERVICES, services, pn.services(), "");
         }
       }
     }
@@ -111,19 +112,20 @@ public final class UpdateRules {
         && !failed(earlier, NETWORK.child("proxyMode"))) {
       immutable(
           errors,
-          "UPD-004",
+          Rule.UPD_004,
           NETWORK.child("proxyMode"),
           n.proxyMode(),
           pn.proxyMode(),
           " unless the cluster has the label " + Conditions.LABEL_UNSAFE_CNI_MIGRATION);
     }
     if (changed(pn.dnsDomain(), n.dnsDomain()) && !failed(earlier, NETWORK.child("dnsDomain"))) {
-      immutable(errors, "UPD-005", NETWORK.child("dnsDomain"), n.dnsDomain(), pn.dnsDomain(), "");
+      immutable(
+          errors, Rule.UPD_005, NETWORK.child("dnsDomain"), n.dnsDomain(), pn.dnsDomain(), "");
     }
     if (changed(pn.nodeLocalDNSCacheEnabled(), n.nodeLocalDNSCacheEnabled())) {
       immutable(
           errors,
-          "UPD-006",
+          Rule.UPD_006,
           NETWORK.child("nodeLocalDNSCacheEnabled"),
           n.nodeLocalDNSCacheEnabled(),
           pn.nodeLocalDNSCacheEnabled(),
@@ -137,14 +139,14 @@ public final class UpdateRules {
     FieldPath rangePath =
         SPEC.child("componentsOverride").child("apiserver").child("nodePortRange");
     if (changed(pn.nodePortRange(), range) && !failed(earlier, rangePath)) {
-      immutable(errors, "UPD-007", rangePath, range, pn.nodePortRange(), "");
+      immutable(errors, Rule.UPD_007, rangePath, range, pn.nodePortRange(), "");
     }
     if (changed(pn.exposeStrategy(), e.exposeStrategy())
         && !ctx.input().hasLabel(Conditions.LABEL_UNSAFE_EXPOSE_STRATEGY_MIGRATION)
         && !failed(earlier, SPEC.child("exposeStrategy"))) {
       immutable(
           errors,
-          "UPD-008",
+          Rule.UPD_008,
           SPEC.child("exposeStrategy"),
           e.exposeStrategy(),
           pn.exposeStrategy(),
@@ -158,7 +160,7 @@ public final class UpdateRules {
    * block follows. Returns the appended block, or reports why the change is not such a migration.
    */
   private static Optional<String> appended(
-      List<String> before, List<String> after, FieldPath path, String rule, Errors errors) {
+      List<String> before, List<String> after, FieldPath path, Rule rule, Errors errors) {
     if (before == null) {
       return Optional.empty();
     }
@@ -182,7 +184,7 @@ public final class UpdateRules {
   }
 
   static void immutable(
-      Errors errors, String rule, FieldPath path, Object value, Object was, String unless) {
+      Errors errors, Rule rule, FieldPath path, Object value, Object was, String unless) {
     errors.add(
         rule,
         ErrorType.INVALID,

@@ -4,6 +4,7 @@ import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.Rule;
 
 /**
  * {@code spec.version}: when set, a Kubernetes version such as 1.31.4. The pipeline parsed it
@@ -16,7 +17,7 @@ final class VersionRules {
     String v = ctx.effective().version();
     if (v != null && !v.isBlank() && ctx.version().assumed()) {
       errors.add(
-          "VER-001",
+          Rule.VER_001,
           ErrorType.INVALID,
           FieldPath.of("spec").child("version"),
           v,

@@ -50,7 +50,7 @@ class CapabilityCheckerTest {
   }
 
   static List<FieldError> cap(PipelineResult r) {
-    return r.errors().stream().filter(e -> e.rule().startsWith("CAP-")).toList();
+    return r.errors().stream().filter(e -> e.rule().id().startsWith("CAP-")).toList();
   }
 
   static List<String> codes(PipelineResult r) {
@@ -74,7 +74,7 @@ class CapabilityCheckerTest {
       assertThat(dual.dualStack().reason()).isEqualTo(Conditions.REASON_DUAL_STACK_SUPPORTED);
     } else {
       assertThat(cap(dual))
-          .extracting(FieldError::rule, FieldError::type, FieldError::field)
+          .extracting(e -> e.rule().id(), FieldError::type, FieldError::field)
           .containsExactly(tuple(rule, ErrorType.FORBIDDEN, "spec.clusterNetwork.ipFamily"));
       assertThat(dual.phase()).isEqualTo(Conditions.PHASE_UNSUPPORTED);
       assertThat(dual.dualStack().status()).isEqualTo("False");
@@ -213,7 +213,7 @@ class CapabilityCheckerTest {
 
     PipelineResult aws = run(p, "aws: {}", cluster("aws", "IPv4+IPv6", ""));
     assertThat(cap(aws))
-        .extracting(FieldError::rule, FieldError::type, FieldError::field)
+        .extracting(e -> e.rule().id(), FieldError::type, FieldError::field)
         .containsExactly(tuple("CAP-002", ErrorType.FORBIDDEN, "spec.clusterNetwork.ipFamily"));
     assertThat(aws.dualStack().reason())
         .isEqualTo(Conditions.REASON_PROVIDER_DUAL_STACK_UNSUPPORTED);
@@ -225,7 +225,7 @@ class CapabilityCheckerTest {
             "hetzner: {}",
             cluster("hetzner", "IPv4+IPv6", "operatingSystems: [ubuntu, flatcar]"));
     assertThat(cap(hetzner))
-        .extracting(FieldError::rule, FieldError::type, FieldError::field, FieldError::value)
+        .extracting(e -> e.rule().id(), FieldError::type, FieldError::field, FieldError::value)
         .containsExactly(
             tuple("CAP-003", ErrorType.FORBIDDEN, "spec.operatingSystems[1]", "flatcar"));
     assertThat(hetzner.dualStack().reason())
@@ -237,8 +237,8 @@ class CapabilityCheckerTest {
   void datacenterFlagLookup() throws Exception {
     DatacenterSpec os =
         TestManifests.YAML.readValue("openstack: {ipv6Enabled: true}", DatacenterSpec.class);
-    assertThat(CapabilityChecker.ipv6Enabled(os, "openstack")).isTrue();
-    assertThat(CapabilityChecker.ipv6Enabled(os, "aws")).isNull();
-    assertThat(CapabilityChecker.ipv6Enabled(null, "openstack")).isNull();
+    assertThat(os.provider("openstack").ipv6Enabled()).isTrue();
+    assertThat(new DatacenterSpec.Aws("eu-central-1").ipv6Enabled()).isNull();
+    assertThat(os.provider("aws")).isNull();
   }
 }

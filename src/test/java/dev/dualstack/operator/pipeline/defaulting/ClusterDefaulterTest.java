@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dualstack.operator.api.ClusterNetwork;
 import dev.dualstack.operator.api.ClusterSpec;
+import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.pipeline.DatacenterInput;
 import dev.dualstack.operator.pipeline.Fixture;
-import dev.dualstack.operator.pipeline.Providers;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -26,7 +26,7 @@ class ClusterDefaulterTest {
   }
 
   private static String provider(Fixture f) {
-    List<String> p = Providers.of(f.spec().cloud());
+    List<String> p = f.spec().cloud().providers().stream().map(ProviderBlock::name).toList();
     return p.size() == 1 ? p.get(0) : null;
   }
 
