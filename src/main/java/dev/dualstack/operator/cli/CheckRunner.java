@@ -302,6 +302,23 @@ public final class CheckRunner {
         refused ? null : statusFactory.build(previous, result, generation));
   }
 
+  /**
+   * Evaluates one Cluster that the API server accepted (no schema, CEL or duplicate errors) against
+   * the datacenters by name: the pipeline's verdict and the status the operator would write.
+   */
+  public ClusterCheck check(
+      Cluster cluster, Source source, Map<String, Located<Datacenter>> datacenters) {
+    Item<Cluster> item =
+        new Item<>(
+            Cluster.KIND,
+            Cluster.GROUP + "/" + Cluster.KIND + "/" + cluster.getMetadata().getName(),
+            Cluster.KIND,
+            new Located<>(cluster, source),
+            List.of(),
+            List.of());
+    return check(item, List.of(), List.of(), datacenters);
+  }
+
   /** The pipeline's result for one Cluster. */
   public PipelineResult evaluate(Cluster cluster, Map<String, Located<Datacenter>> datacenters) {
     ClusterStatus previous = cluster.getStatus();
