@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
  * {@code spec.cloud}: the datacenter and exactly one provider block. Provider names are the JSON
  * property names (aws, azure, ..., bringyourown); each block is a {@link Provider}.
  */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = CelRules.ONE_PROVIDER_REQUIRED,
@@ -53,7 +55,8 @@ public record CloudSpec(
     @JsonPropertyDescription("Nutanix.") Nutanix nutanix,
     @JsonPropertyDescription("VMware Cloud Director.") Vmwareclouddirector vmwareclouddirector,
     @JsonPropertyDescription("Alibaba Cloud.") Alibaba alibaba,
-    @JsonPropertyDescription("Anexia.") Anexia anexia) {
+    @JsonPropertyDescription("Anexia.") Anexia anexia)
+    implements CloudSpecBuilder.With {
 
   /** Every provider block type of {@code spec.cloud} by name, in schema order. */
   public static final Map<String, Class<? extends Provider>> PROVIDERS = providerTypes();
@@ -297,6 +300,7 @@ public record CloudSpec(
   }
 
   /** OpenStack settings. */
+  @RecordBuilder
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Openstack(
       @JsonPropertyDescription("Network name or ID.") @Size(max = 255) String network,

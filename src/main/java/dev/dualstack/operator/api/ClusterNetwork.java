@@ -7,8 +7,10 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 /** {@code spec.clusterNetwork}: the network of a user cluster. */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = CelRules.SAME_LENGTH,
@@ -44,7 +46,8 @@ public record ClusterNetwork(
             "Address of the tunneling agent; only with exposeStrategy Tunneling, default"
                 + " 100.64.30.10.")
         @Size(max = 64)
-        String tunnelingAgentIP) {
+        String tunnelingAgentIP)
+    implements ClusterNetworkBuilder.With {
 
   /** IPVS settings of kube-proxy. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

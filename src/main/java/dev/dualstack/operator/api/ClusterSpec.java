@@ -7,9 +7,11 @@ import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /** Desired state of a user cluster, as far as its network is concerned. */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = CelRules.DC_REQUIRED,
@@ -44,7 +46,8 @@ public record ClusterSpec(
     @JsonPropertyDescription("Static machine networks of the nodes; vSphere only.") @Size(max = 8)
         List<MachineNetwork> machineNetworks,
     @JsonPropertyDescription("The cluster network: families, pod and service CIDRs, proxy mode.")
-        ClusterNetwork clusterNetwork) {
+        ClusterNetwork clusterNetwork)
+    implements ClusterSpecBuilder.With {
 
   /** CNI plugin type and version. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

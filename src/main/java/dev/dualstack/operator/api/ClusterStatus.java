@@ -3,6 +3,7 @@ package dev.dualstack.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * ({@code phase}, {@code errors}, {@code warnings}, {@code conditions}). A refused spec leaves the
  * rendering untouched; the previous accepted state for update rules is read from here.
  */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClusterStatus(
     @JsonPropertyDescription("The metadata.generation the status was computed from.")
@@ -33,9 +35,12 @@ public record ClusterStatus(
     @JsonPropertyDescription(
             "DatacenterResolved, NetworkValid, DualStackSupported, Ready and, during an IPv4 to"
                 + " dual-stack migration, DualStackMigration.")
-        List<Condition> conditions) {
+        List<Condition> conditions)
+    implements ClusterStatusBuilder.With {
 
   /** The effective network: user values with every default filled in. */
+  @RecordBuilder
+  @RecordBuilder.Options(prefixEnclosingClassNames = false)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record NetworkStatus(
       List<String> pods,

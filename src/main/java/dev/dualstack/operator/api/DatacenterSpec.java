@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 /** {@code Datacenter.spec}: where it is and exactly one provider block (a {@link Provider}). */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = CelRules.ONE_PROVIDER_REQUIRED,
@@ -40,7 +42,8 @@ public record DatacenterSpec(
     @JsonPropertyDescription(
             "Infrastructure ranges that user-cluster pod, service and node ranges must not"
                 + " overlap.")
-        IpRanges reservedNetworks) {
+        IpRanges reservedNetworks)
+    implements DatacenterSpecBuilder.With {
 
   /** The provider blocks that are set, in schema order. */
   public List<Provider> providers() {

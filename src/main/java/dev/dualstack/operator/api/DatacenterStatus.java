@@ -3,10 +3,12 @@ package dev.dualstack.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 
 /** {@code Datacenter.status}: its provider and whether it can host dual-stack clusters. */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatacenterStatus(
     Long observedGeneration,

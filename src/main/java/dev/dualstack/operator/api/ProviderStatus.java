@@ -1,9 +1,11 @@
 package dev.dualstack.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /** {@code status.provider}: what the provider needs for this cluster's network. */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProviderStatus(
     String name,
@@ -15,13 +17,16 @@ public record ProviderStatus(
     Vsphere vsphere,
     Notes digitalocean,
     Notes packet,
-    BringYourOwn bringyourown) {
+    BringYourOwn bringyourown)
+    implements ProviderStatusBuilder.With {
 
   /** OpenStack subnet plan. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Openstack(Subnet ipv4Subnet, Subnet ipv6Subnet) {}
 
   /** A subnet to use (id) or to create (name and pool or cidr). */
+  @RecordBuilder
+  @RecordBuilder.Options(prefixEnclosingClassNames = false)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Subnet(
       String id,

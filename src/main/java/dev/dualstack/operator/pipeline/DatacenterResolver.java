@@ -4,8 +4,11 @@ import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
+import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.ClusterInput;
+import dev.dualstack.operator.pipeline.model.DatacenterInput;
 import java.util.List;
 
 /**
@@ -18,10 +21,22 @@ public final class DatacenterResolver {
 
   private DatacenterResolver() {}
 
-  /** Result of resolution: the provider name (null when undeterminable) and the datacenter. */
-  public record Resolved(String provider, DatacenterInput datacenter, boolean datacenterFound) {}
+  /**
+   * Result of resolution: the provider name (null when undeterminable), the datacenter (null when
+   * missing or not found) and the errors ({@code DC-}, {@code PRV-}).
+   */
+  public record Resolved(
+      String provider,
+      DatacenterInput datacenter,
+      boolean datacenterFound,
+      List<FieldError> errors) {
+    public Resolved {
+      errors = List.copyOf(errors);
+    }
+  }
 
-  public static Resolved resolve(ClusterInput input, DatacenterInput dc, Errors errors) {
+  public static Resolved resolve(ClusterInput input, DatacenterInput dc) {
+    Errors errors = new Errors();
     CloudSpec cloud = input.spec() == null ? null : input.spec().cloud();
     String dcName = cloud == null ? null : cloud.dc();
     boolean found = true;
@@ -115,7 +130,7 @@ public final class DatacenterResolver {
                 + provider);
       }
     }
-    return new Resolved(provider, dc, found);
+    return new Resolved(provider, dc, found, errors.toList());
   }
 
   private static List<String> names(List<? extends ProviderBlock> blocks) {

@@ -1,12 +1,19 @@
 package dev.dualstack.operator.pipeline;
 
 import dev.dualstack.operator.api.ClusterSpec;
+import dev.dualstack.operator.api.ClusterSpecBuilder;
 import dev.dualstack.operator.api.Warning;
 import dev.dualstack.operator.pipeline.capability.CapabilityChecker;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
-import dev.dualstack.operator.pipeline.field.Errors;
+import dev.dualstack.operator.pipeline.field.FieldError;
+import dev.dualstack.operator.pipeline.field.Findings;
+import dev.dualstack.operator.pipeline.model.ClusterInput;
+import dev.dualstack.operator.pipeline.model.DatacenterInput;
+import dev.dualstack.operator.pipeline.model.KubeVersion;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
 import dev.dualstack.operator.pipeline.render.ClusterRenderer;
+import dev.dualstack.operator.pipeline.render.Rendering;
 import dev.dualstack.operator.pipeline.validation.ClusterValidator;
 import dev.dualstack.operator.pipeline.validation.UpdateRules;
 import java.util.ArrayList;
@@ -15,11 +22,11 @@ import java.util.Objects;
 
 /**
  * resolve datacenter → default → validate → update rules → capability check → render. Pure and
- * deterministic: the operator, {@code check} and {@code local} all call this one method.
+ * deterministic: the operator, {@code check} and {@code local} all call this one method. Every
+ * stage returns its result as a value; this method only passes values along and joins the errors.
  */
 public final class Pipeline {
-  private static final ClusterSpec EMPTY =
-      new ClusterSpec(null, null, null, null, null, null, null, null, null);
+  private static final ClusterSpec EMPTY = ClusterSpecBuilder.builder().build();
 
   private final CapabilityMatrix matrix;
 
@@ -42,37 +49,46 @@ public final class Pipeline {
             ? input
             : new ClusterInput(
                 input.name(), input.labels(), input.generation(), EMPTY, input.previous());
-    Errors errors = new Errors();
-    List<Warning> warnings = new ArrayList<>();
 
-    DatacenterResolver.Resolved resolved = DatacenterResolver.resolve(in, datacenter, errors);
+    DatacenterResolver.Resolved resolved = DatacenterResolver.resolve(in, datacenter);
+    DatacenterInput dc = resolved.datacenter();
     ClusterSpec effective =
-        ClusterDefaulter.apply(
-            in.spec(), resolved.provider(), resolved.datacenter(), matrix, in.previous());
+        ClusterDefaulter.apply(in.spec(), resolved.provider(), dc, matrix, in.previous());
     KubeVersion version = KubeVersion.orNewest(in.spec().version());
     ValidationContext ctx =
-        new ValidationContext(
-            in, effective, resolved.datacenter(), resolved.provider(), version, matrix);
+        new ValidationContext(in, effective, dc, resolved.provider(), version, matrix);
 
-    ClusterValidator.validate(ctx, errors, warnings);
-    Migration migration = UpdateRules.validate(ctx, errors);
-    DualStackVerdict verdict = CapabilityChecker.check(ctx, errors, warnings);
+    Findings validation = ClusterValidator.validate(ctx);
+    List<FieldError> errors = new ArrayList<>(resolved.errors());
+    errors.addAll(validation.errors());
+    UpdateRules.Result update = UpdateRules.validate(ctx, errors);
+    errors.addAll(update.errors());
+    CapabilityChecker.Result capability =
+        CapabilityChecker.check(
+            matrix,
+            effective,
+            resolved.provider(),
+            dc == null ? null : dc.name(),
+            dc == null ? null : dc.spec());
+    errors.addAll(capability.errors());
 
+    List<Warning> warnings = new ArrayList<>(validation.warnings());
+    warnings.addAll(capability.warnings());
+    boolean accepted = errors.isEmpty();
     Rendering rendering =
-        errors.isEmpty() && resolved.datacenterFound() ? ClusterRenderer.render(ctx) : null;
-    return new PipelineResult(
-        in.name(),
-        effective,
-        resolved.provider(),
-        resolved.datacenterFound(),
-        errors.toList(),
-        dedupe(warnings),
-        rendering,
-        verdict,
-        errors.isEmpty() ? migration : null);
-  }
-
-  private static List<Warning> dedupe(List<Warning> warnings) {
-    return warnings.stream().distinct().toList();
+        accepted && resolved.datacenterFound()
+            ? ClusterRenderer.render(in.name(), effective, resolved.provider(), dc.spec())
+            : null;
+    return PipelineResultBuilder.builder()
+        .clusterName(in.name())
+        .effective(effective)
+        .provider(resolved.provider())
+        .datacenterFound(resolved.datacenterFound())
+        .errors(errors)
+        .warnings(warnings.stream().distinct().toList())
+        .rendering(rendering)
+        .dualStack(capability.verdict())
+        .migration(accepted ? update.migration() : null)
+        .build();
   }
 }

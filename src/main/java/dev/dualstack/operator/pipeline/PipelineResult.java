@@ -3,8 +3,12 @@ package dev.dualstack.operator.pipeline;
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.api.Warning;
+import dev.dualstack.operator.pipeline.capability.DualStackVerdict;
 import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.render.Rendering;
+import dev.dualstack.operator.pipeline.validation.Migration;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -14,6 +18,7 @@ import java.util.List;
  * @param datacenterFound false when {@code spec.cloud.dc} names no known Datacenter (phase Pending)
  * @param provider resolved provider name, null when none could be determined
  */
+@RecordBuilder
 public record PipelineResult(
     String clusterName,
     ClusterSpec effective,

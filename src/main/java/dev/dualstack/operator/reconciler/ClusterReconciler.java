@@ -4,14 +4,15 @@ import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.api.UnreadableField;
-import dev.dualstack.operator.pipeline.ClusterInput;
-import dev.dualstack.operator.pipeline.DatacenterInput;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.PipelineResult;
+import dev.dualstack.operator.pipeline.PipelineResultBuilder;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.Rule;
-import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
+import dev.dualstack.operator.pipeline.model.ClusterInput;
+import dev.dualstack.operator.pipeline.model.DatacenterInput;
+import dev.dualstack.operator.pipeline.status.ClusterStatusFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -161,22 +162,19 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
    * Invalid with one error naming the field; the last accepted rendering is kept.
    */
   static PipelineResult unreadable(String name, UnreadableField field) {
-    return new PipelineResult(
-        name,
-        null,
-        null,
-        true,
-        List.of(
-            new FieldError(
-                ErrorType.INVALID,
-                field.field(),
-                field.value(),
-                "the stored spec cannot be read: " + field.message(),
-                UNREADABLE_RULE)),
-        List.of(),
-        null,
-        null,
-        null);
+    return PipelineResultBuilder.builder()
+        .clusterName(name)
+        .datacenterFound(true)
+        .errors(
+            List.of(
+                new FieldError(
+                    ErrorType.INVALID,
+                    field.field(),
+                    field.value(),
+                    "the stored spec cannot be read: " + field.message(),
+                    UNREADABLE_RULE)))
+        .warnings(List.of())
+        .build();
   }
 
   /** Clusters in the informer cache whose stored spec cannot be read. */

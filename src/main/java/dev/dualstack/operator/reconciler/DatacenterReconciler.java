@@ -2,6 +2,7 @@ package dev.dualstack.operator.reconciler;
 
 import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.api.DatacenterStatus;
+import dev.dualstack.operator.pipeline.status.DatacenterStatusFactory;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;

@@ -77,26 +77,7 @@ class ProviderBlockTest {
 
   @Test
   void specsListAndReplaceTheirBlocks() {
-    CloudSpec cloud =
-        new CloudSpec(
-            "dc",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new CloudSpec.Edge(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    CloudSpec cloud = CloudSpecBuilder.builder().dc("dc").edge(new CloudSpec.Edge()).build();
     assertThat(cloud.providers()).containsExactly(new CloudSpec.Edge());
     assertThat(cloud.provider("edge")).isEqualTo(new CloudSpec.Edge());
     assertThat(cloud.provider("aws")).isNull();

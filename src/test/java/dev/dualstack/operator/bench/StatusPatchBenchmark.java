@@ -1,12 +1,12 @@
 package dev.dualstack.operator.bench;
 
 import dev.dualstack.operator.api.Cluster;
-import dev.dualstack.operator.pipeline.ClusterInput;
-import dev.dualstack.operator.pipeline.DatacenterInput;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.PipelineResult;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
-import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
+import dev.dualstack.operator.pipeline.model.ClusterInput;
+import dev.dualstack.operator.pipeline.model.DatacenterInput;
+import dev.dualstack.operator.pipeline.status.ClusterStatusFactory;
 import dev.dualstack.operator.runtime.EmbeddedApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;

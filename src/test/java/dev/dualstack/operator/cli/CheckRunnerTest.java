@@ -6,7 +6,7 @@ import dev.dualstack.operator.cli.CheckRunner.ClusterCheck;
 import dev.dualstack.operator.cli.ManifestReader.Manifests;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
-import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
+import dev.dualstack.operator.pipeline.status.ClusterStatusFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.Datacenter;
-import dev.dualstack.operator.pipeline.ClusterInput;
-import dev.dualstack.operator.pipeline.DatacenterInput;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.PipelineResult;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.ClusterInput;
+import dev.dualstack.operator.pipeline.model.DatacenterInput;
 import dev.dualstack.operator.pipeline.render.TestManifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;

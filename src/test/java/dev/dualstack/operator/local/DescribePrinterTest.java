@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterStatus;
+import dev.dualstack.operator.api.ClusterStatusBuilder;
 import dev.dualstack.operator.cli.DescribePrinter;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -25,26 +26,24 @@ class DescribePrinterTest {
             .withGeneration(2L)
             .build());
     ClusterStatus s =
-        new ClusterStatus(
-            2L,
-            2L,
-            "Ready",
-            "IPv4",
-            "dc",
-            null,
-            new ClusterStatus.CniStatus("cilium", "1.19.4"),
-            null,
-            null,
-            null,
-            List.of(new dev.dualstack.operator.api.Warning("W", "careful")),
-            List.of(
-                new ConditionBuilder()
-                    .withType("Ready")
-                    .withStatus("True")
-                    .withReason("Ready")
-                    .withMessage("in effect")
-                    .withLastTransitionTime("2026-01-01T00:00:00Z")
-                    .build()));
+        ClusterStatusBuilder.builder()
+            .observedGeneration(2L)
+            .acceptedGeneration(2L)
+            .phase("Ready")
+            .ipFamily("IPv4")
+            .datacenter("dc")
+            .cni(new ClusterStatus.CniStatus("cilium", "1.19.4"))
+            .warnings(List.of(new dev.dualstack.operator.api.Warning("W", "careful")))
+            .conditions(
+                List.of(
+                    new ConditionBuilder()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .withReason("Ready")
+                        .withMessage("in effect")
+                        .withLastTransitionTime("2026-01-01T00:00:00Z")
+                        .build()))
+            .build();
     var event =
         new EventBuilder()
             .withType("Normal")

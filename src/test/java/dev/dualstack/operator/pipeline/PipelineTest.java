@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.Conditions;
+import dev.dualstack.operator.pipeline.model.ClusterInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

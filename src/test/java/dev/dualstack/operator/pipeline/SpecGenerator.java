@@ -1,16 +1,25 @@
 package dev.dualstack.operator.pipeline;
 
 import dev.dualstack.operator.api.CloudSpec;
+import dev.dualstack.operator.api.CloudSpecBuilder;
+import dev.dualstack.operator.api.CloudSpecOpenstackBuilder;
 import dev.dualstack.operator.api.ClusterNetwork;
+import dev.dualstack.operator.api.ClusterNetworkBuilder;
 import dev.dualstack.operator.api.ClusterSpec;
+import dev.dualstack.operator.api.ClusterSpecBuilder;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.ClusterStatus.CniStatus;
 import dev.dualstack.operator.api.ClusterStatus.NetworkStatus;
+import dev.dualstack.operator.api.ClusterStatusBuilder;
 import dev.dualstack.operator.api.DatacenterSpec;
+import dev.dualstack.operator.api.DatacenterSpecBuilder;
 import dev.dualstack.operator.api.IpRanges;
 import dev.dualstack.operator.api.NetworkRanges;
+import dev.dualstack.operator.api.NetworkStatusBuilder;
 import dev.dualstack.operator.api.ProviderBlock;
-import dev.dualstack.operator.api.ProviderStatus;
+import dev.dualstack.operator.api.ProviderStatusBuilder;
+import dev.dualstack.operator.pipeline.model.ClusterInput;
+import dev.dualstack.operator.pipeline.model.DatacenterInput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -138,44 +147,57 @@ public final class SpecGenerator {
       services = validBlocks(dual, 12, 28, 108, 124);
     }
     String expose = s(pick("NodePort", "LoadBalancer", "Tunneling"));
-    return new ClusterSpec(
-        s(pick("1.31.4", "1.33.0", "1.34.2", "v1.35", null)),
-        rare() ? null : cloud(provider, dc, dual),
-        rare()
-            ? null
-            : new ClusterSpec.CniPluginSettings(
-                s(pick("cilium", "canal", "none", null)),
-                s(pick("1.19.4", "1.18.10", "v3.31", "v3.22", "v3.21", "", null))),
-        r.nextBoolean() ? null : expose,
-        "LoadBalancer".equals(expose) || rare() ? ranges() : null,
-        rare()
-            ? null
-            : new ClusterSpec.ComponentSettings(
-                rare()
-                    ? null
-                    : new ClusterSpec.ApiServerSettings(
-                        s(pick("30000-32767", "31000-32000", null)))),
-        list(() -> s(pick("ubuntu", "flatcar", "rhel", "rockylinux"))),
-        "vsphere".equals(provider) || rare() ? machineNetworks() : null,
-        rare()
-            ? null
-            : new ClusterNetwork(
-                s(pick(dual ? "IPv4+IPv6" : "IPv4", null)),
-                rare() ? null : new NetworkRanges(blocks(r.nextBoolean() ? pods : List.of())),
-                rare() ? null : new NetworkRanges(blocks(r.nextBoolean() ? services : List.of())),
-                mask(24, 32),
-                mask(64, 128),
-                s(pick("ipvs", "iptables", "nftables", "ebpf", null)),
-                rare()
-                    ? null
-                    : new ClusterNetwork.IpvsConfiguration(
-                        r.nextBoolean() ? null : r.nextBoolean()),
-                s(pick("cluster.local", null)),
-                bool(),
-                rare() ? Boolean.FALSE : bool(),
-                "Tunneling".equals(expose)
-                    ? s(pick("100.64.30.10", null))
-                    : rare() ? s("100.64.30.10") : null));
+    return ClusterSpecBuilder.builder()
+        .version(s(pick("1.31.4", "1.33.0", "1.34.2", "v1.35", null)))
+        .cloud(rare() ? null : cloud(provider, dc, dual))
+        .cniPlugin(
+            rare()
+                ? null
+                : new ClusterSpec.CniPluginSettings(
+                    s(pick("cilium", "canal", "none", null)),
+                    s(pick("1.19.4", "1.18.10", "v3.31", "v3.22", "v3.21", "", null))))
+        .exposeStrategy(r.nextBoolean() ? null : expose)
+        .apiServerAllowedIPRanges("LoadBalancer".equals(expose) || rare() ? ranges() : null)
+        .componentsOverride(
+            rare()
+                ? null
+                : new ClusterSpec.ComponentSettings(
+                    rare()
+                        ? null
+                        : new ClusterSpec.ApiServerSettings(
+                            s(pick("30000-32767", "31000-32000", null)))))
+        .operatingSystems(list(() -> s(pick("ubuntu", "flatcar", "rhel", "rockylinux"))))
+        .machineNetworks("vsphere".equals(provider) || rare() ? machineNetworks() : null)
+        .clusterNetwork(
+            rare()
+                ? null
+                : ClusterNetworkBuilder.builder()
+                    .ipFamily(s(pick(dual ? "IPv4+IPv6" : "IPv4", null)))
+                    .pods(
+                        rare()
+                            ? null
+                            : new NetworkRanges(blocks(r.nextBoolean() ? pods : List.of())))
+                    .services(
+                        rare()
+                            ? null
+                            : new NetworkRanges(blocks(r.nextBoolean() ? services : List.of())))
+                    .nodeCidrMaskSizeIPv4(mask(24, 32))
+                    .nodeCidrMaskSizeIPv6(mask(64, 128))
+                    .proxyMode(s(pick("ipvs", "iptables", "nftables", "ebpf", null)))
+                    .ipvs(
+                        rare()
+                            ? null
+                            : new ClusterNetwork.IpvsConfiguration(
+                                r.nextBoolean() ? null : r.nextBoolean()))
+                    .dnsDomain(s(pick("cluster.local", null)))
+                    .nodeLocalDNSCacheEnabled(bool())
+                    .konnectivityEnabled(rare() ? Boolean.FALSE : bool())
+                    .tunnelingAgentIP(
+                        "Tunneling".equals(expose)
+                            ? s(pick("100.64.30.10", null))
+                            : rare() ? s("100.64.30.10") : null)
+                    .build())
+        .build();
   }
 
   private CloudSpec cloud(String provider, String dc, boolean dual) {
@@ -188,25 +210,26 @@ public final class SpecGenerator {
     if (rare()) {
       blocks.remove(provider);
     }
-    return new CloudSpec(
-        dc,
-        r.nextInt(4) == 0 ? s(provider) : null,
-        (CloudSpec.Aws) blocks.get("aws"),
-        (CloudSpec.Azure) blocks.get("azure"),
-        (CloudSpec.Digitalocean) blocks.get("digitalocean"),
-        (CloudSpec.Packet) blocks.get("packet"),
-        (CloudSpec.Gcp) blocks.get("gcp"),
-        (CloudSpec.Hetzner) blocks.get("hetzner"),
-        (CloudSpec.Openstack) blocks.get("openstack"),
-        (CloudSpec.Vsphere) blocks.get("vsphere"),
-        (CloudSpec.BringYourOwn) blocks.get("bringyourown"),
-        (CloudSpec.Edge) blocks.get("edge"),
-        (CloudSpec.Baremetal) blocks.get("baremetal"),
-        (CloudSpec.Kubevirt) blocks.get("kubevirt"),
-        (CloudSpec.Nutanix) blocks.get("nutanix"),
-        (CloudSpec.Vmwareclouddirector) blocks.get("vmwareclouddirector"),
-        (CloudSpec.Alibaba) blocks.get("alibaba"),
-        (CloudSpec.Anexia) blocks.get("anexia"));
+    return CloudSpecBuilder.builder()
+        .dc(dc)
+        .providerName(r.nextInt(4) == 0 ? s(provider) : null)
+        .aws((CloudSpec.Aws) blocks.get("aws"))
+        .azure((CloudSpec.Azure) blocks.get("azure"))
+        .digitalocean((CloudSpec.Digitalocean) blocks.get("digitalocean"))
+        .packet((CloudSpec.Packet) blocks.get("packet"))
+        .gcp((CloudSpec.Gcp) blocks.get("gcp"))
+        .hetzner((CloudSpec.Hetzner) blocks.get("hetzner"))
+        .openstack((CloudSpec.Openstack) blocks.get("openstack"))
+        .vsphere((CloudSpec.Vsphere) blocks.get("vsphere"))
+        .bringyourown((CloudSpec.BringYourOwn) blocks.get("bringyourown"))
+        .edge((CloudSpec.Edge) blocks.get("edge"))
+        .baremetal((CloudSpec.Baremetal) blocks.get("baremetal"))
+        .kubevirt((CloudSpec.Kubevirt) blocks.get("kubevirt"))
+        .nutanix((CloudSpec.Nutanix) blocks.get("nutanix"))
+        .vmwareclouddirector((CloudSpec.Vmwareclouddirector) blocks.get("vmwareclouddirector"))
+        .alibaba((CloudSpec.Alibaba) blocks.get("alibaba"))
+        .anexia((CloudSpec.Anexia) blocks.get("anexia"))
+        .build();
   }
 
   private Object block(String provider, boolean dual) {
@@ -225,14 +248,15 @@ public final class SpecGenerator {
               maybeRanges());
       case "hetzner" -> new CloudSpec.Hetzner(s(pick("net", null)));
       case "openstack" ->
-          new CloudSpec.Openstack(
-              s("net"),
-              s(pick(null, "subnet-id")),
-              s(pick(null, "192.168.1.0/24", "192.168.7.0/24")),
-              s(pick(null, "v6-id")),
-              s(pick(null, "pool")),
-              s(pick(null, "fd00::/64", "fd00:7::/64")),
-              maybeRanges());
+          CloudSpecOpenstackBuilder.builder()
+              .network(s("net"))
+              .subnetID(s(pick(null, "subnet-id")))
+              .subnetCidr(s(pick(null, "192.168.1.0/24", "192.168.7.0/24")))
+              .ipv6SubnetID(s(pick(null, "v6-id")))
+              .ipv6SubnetPool(s(pick(null, "pool")))
+              .ipv6SubnetCidr(s(pick(null, "fd00::/64", "fd00:7::/64")))
+              .nodePortsAllowedIPRanges(maybeRanges())
+              .build();
       case "vsphere" -> new CloudSpec.Vsphere(list(() -> s("vm-network")));
       case "bringyourown" -> new CloudSpec.BringYourOwn(byoNodes(dual));
       case "digitalocean" -> new CloudSpec.Digitalocean();
@@ -266,35 +290,45 @@ public final class SpecGenerator {
   private DatacenterSpec datacenter(String provider) {
     Boolean ipv6 = r.nextInt(5) == 0 ? null : r.nextInt(5) != 0;
     String p = rare() ? PROVIDERS.get(r.nextInt(PROVIDERS.size())) : provider;
-    return new DatacenterSpec(
-        s("DE"),
-        s("Frankfurt"),
-        p.equals("aws") ? new DatacenterSpec.Aws(s("eu-central-1")) : null,
-        p.equals("azure") ? new DatacenterSpec.Azure(s("westeurope")) : null,
-        p.equals("digitalocean") ? new DatacenterSpec.Digitalocean(s("fra1")) : null,
-        p.equals("packet") ? new DatacenterSpec.Packet(list(() -> s("fr2"))) : null,
-        p.equals("gcp") ? new DatacenterSpec.Gcp(s("europe-west3")) : null,
-        p.equals("hetzner")
-            ? new DatacenterSpec.Hetzner(s("fsn1-dc14"), s("fsn1"), s("net"))
-            : null,
-        p.equals("openstack")
-            ? new DatacenterSpec.Openstack(
-                s("https://k"),
-                s("fra"),
-                list(() -> s(pick("8.8.8.8", "2001:4860:4860::8888"))),
-                ipv6,
-                maybeRanges())
-            : null,
-        p.equals("vsphere") ? new DatacenterSpec.Vsphere(s("https://vc"), s("dc1"), ipv6) : null,
-        p.equals("bringyourown") ? new DatacenterSpec.BringYourOwn() : null,
-        p.equals("edge") ? new DatacenterSpec.Edge() : null,
-        p.equals("baremetal") ? new DatacenterSpec.Baremetal() : null,
-        p.equals("kubevirt") ? new DatacenterSpec.Kubevirt() : null,
-        p.equals("nutanix") ? new DatacenterSpec.Nutanix() : null,
-        p.equals("vmwareclouddirector") ? new DatacenterSpec.Vmwareclouddirector() : null,
-        p.equals("alibaba") ? new DatacenterSpec.Alibaba() : null,
-        p.equals("anexia") ? new DatacenterSpec.Anexia() : null,
-        r.nextBoolean() ? null : new IpRanges(blocks(List.of("100.100.0.0/16", "fd00:100::/56"))));
+    return DatacenterSpecBuilder.builder()
+        .country(s("DE"))
+        .location(s("Frankfurt"))
+        .aws(p.equals("aws") ? new DatacenterSpec.Aws(s("eu-central-1")) : null)
+        .azure(p.equals("azure") ? new DatacenterSpec.Azure(s("westeurope")) : null)
+        .digitalocean(p.equals("digitalocean") ? new DatacenterSpec.Digitalocean(s("fra1")) : null)
+        .packet(p.equals("packet") ? new DatacenterSpec.Packet(list(() -> s("fr2"))) : null)
+        .gcp(p.equals("gcp") ? new DatacenterSpec.Gcp(s("europe-west3")) : null)
+        .hetzner(
+            p.equals("hetzner")
+                ? new DatacenterSpec.Hetzner(s("fsn1-dc14"), s("fsn1"), s("net"))
+                : null)
+        .openstack(
+            p.equals("openstack")
+                ? new DatacenterSpec.Openstack(
+                    s("https://k"),
+                    s("fra"),
+                    list(() -> s(pick("8.8.8.8", "2001:4860:4860::8888"))),
+                    ipv6,
+                    maybeRanges())
+                : null)
+        .vsphere(
+            p.equals("vsphere")
+                ? new DatacenterSpec.Vsphere(s("https://vc"), s("dc1"), ipv6)
+                : null)
+        .bringyourown(p.equals("bringyourown") ? new DatacenterSpec.BringYourOwn() : null)
+        .edge(p.equals("edge") ? new DatacenterSpec.Edge() : null)
+        .baremetal(p.equals("baremetal") ? new DatacenterSpec.Baremetal() : null)
+        .kubevirt(p.equals("kubevirt") ? new DatacenterSpec.Kubevirt() : null)
+        .nutanix(p.equals("nutanix") ? new DatacenterSpec.Nutanix() : null)
+        .vmwareclouddirector(
+            p.equals("vmwareclouddirector") ? new DatacenterSpec.Vmwareclouddirector() : null)
+        .alibaba(p.equals("alibaba") ? new DatacenterSpec.Alibaba() : null)
+        .anexia(p.equals("anexia") ? new DatacenterSpec.Anexia() : null)
+        .reservedNetworks(
+            r.nextBoolean()
+                ? null
+                : new IpRanges(blocks(List.of("100.100.0.0/16", "fd00:100::/56"))))
+        .build();
   }
 
   private ClusterStatus status(String dc, String provider) {
@@ -302,42 +336,39 @@ public final class SpecGenerator {
     NetworkStatus n =
         rare()
             ? null
-            : new NetworkStatus(
-                blocks(dual ? List.of("172.25.0.0/16", "fd01::/48") : List.of("172.25.0.0/16")),
-                blocks(dual ? List.of("10.240.16.0/20", "fd02::/108") : List.of("10.240.16.0/20")),
-                mask(24, 32),
-                mask(64, 128),
-                s(pick("ipvs", "nftables", "iptables", null)),
-                bool(),
-                s(pick("cluster.local", null)),
-                bool(),
-                bool(),
-                null,
-                s(pick("NodePort", null)),
-                s(pick("30000-32767", null)),
-                null,
-                null,
-                s("10.240.16.1"),
-                s("10.240.16.10"));
-    return new ClusterStatus(
-        1L,
-        r.nextBoolean() ? 1L : null,
-        s(pick("Ready", "Invalid", null)),
-        s(pick(dual ? "IPv4+IPv6" : "IPv4", null)),
-        s(pick(dc, null)),
-        n,
-        rare()
-            ? null
-            : new CniStatus(
-                s(pick("cilium", "canal", null)),
-                s(pick("1.19.4", "1.17.16", "v3.19", "v3.31", null))),
-        null,
-        rare()
-            ? null
-            : new ProviderStatus(s(provider), null, null, null, null, null, null, null, null, null),
-        null,
-        null,
-        null);
+            : NetworkStatusBuilder.builder()
+                .pods(
+                    blocks(dual ? List.of("172.25.0.0/16", "fd01::/48") : List.of("172.25.0.0/16")))
+                .services(
+                    blocks(
+                        dual ? List.of("10.240.16.0/20", "fd02::/108") : List.of("10.240.16.0/20")))
+                .nodeCidrMaskSizeIPv4(mask(24, 32))
+                .nodeCidrMaskSizeIPv6(mask(64, 128))
+                .proxyMode(s(pick("ipvs", "nftables", "iptables", null)))
+                .ipvsStrictArp(bool())
+                .dnsDomain(s(pick("cluster.local", null)))
+                .nodeLocalDNSCacheEnabled(bool())
+                .konnectivityEnabled(bool())
+                .exposeStrategy(s(pick("NodePort", null)))
+                .nodePortRange(s(pick("30000-32767", null)))
+                .apiserverServiceIP(s("10.240.16.1"))
+                .dnsServiceIP(s("10.240.16.10"))
+                .build();
+    return ClusterStatusBuilder.builder()
+        .observedGeneration(1L)
+        .acceptedGeneration(r.nextBoolean() ? 1L : null)
+        .phase(s(pick("Ready", "Invalid", null)))
+        .ipFamily(s(pick(dual ? "IPv4+IPv6" : "IPv4", null)))
+        .datacenter(s(pick(dc, null)))
+        .network(n)
+        .cni(
+            rare()
+                ? null
+                : new CniStatus(
+                    s(pick("cilium", "canal", null)),
+                    s(pick("1.19.4", "1.17.16", "v3.19", "v3.31", null))))
+        .provider(rare() ? null : ProviderStatusBuilder.builder().name(s(provider)).build())
+        .build();
   }
 
   private List<ClusterSpec.MachineNetwork> machineNetworks() {

@@ -6,47 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.ClusterStatus.NetworkStatus;
 import dev.dualstack.operator.api.ClusterStatus.StatusError;
+import dev.dualstack.operator.api.ClusterStatusBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Events on transitions only: (previous, next) → reasons. */
 class ClusterEventsTest {
   private static final NetworkStatus NET_A =
-      new NetworkStatus(
-          List.of("172.25.0.0/16"),
-          List.of("10.240.16.0/20"),
-          24,
-          null,
-          "ipvs",
-          true,
-          "cluster.local",
-          true,
-          true,
-          null,
-          "NodePort",
-          "30000-32767",
-          null,
-          null,
-          "10.240.16.1",
-          "10.240.16.10");
+      Fixtures.yaml(
+          NetworkStatus.class,
+          "{pods: [172.25.0.0/16], services: [10.240.16.0/20], nodeCidrMaskSizeIPv4: 24,"
+              + " proxyMode: ipvs, ipvsStrictArp: true, dnsDomain: cluster.local,"
+              + " nodeLocalDNSCacheEnabled: true, konnectivityEnabled: true,"
+              + " exposeStrategy: NodePort, nodePortRange: 30000-32767,"
+              + " apiserverServiceIP: 10.240.16.1, dnsServiceIP: 10.240.16.10}");
   private static final NetworkStatus NET_B =
-      new NetworkStatus(
-          List.of("172.25.0.0/16"),
-          List.of("10.240.16.0/20"),
-          26,
-          null,
-          "ipvs",
-          true,
-          "cluster.local",
-          true,
-          true,
-          null,
-          "NodePort",
-          "30000-32767",
-          null,
-          null,
-          "10.240.16.1",
-          "10.240.16.10");
+      Fixtures.yaml(
+          NetworkStatus.class,
+          "{pods: [172.25.0.0/16], services: [10.240.16.0/20], nodeCidrMaskSizeIPv4: 26,"
+              + " proxyMode: ipvs, ipvsStrictArp: true, dnsDomain: cluster.local,"
+              + " nodeLocalDNSCacheEnabled: true, konnectivityEnabled: true,"
+              + " exposeStrategy: NodePort, nodePortRange: 30000-32767,"
+              + " apiserverServiceIP: 10.240.16.1, dnsServiceIP: 10.240.16.10}");
   private static final List<StatusError> ERR =
       List.of(new StatusError("spec.cloud.providerName", "FieldValueInvalid", "gcp", "must match"));
   private static final List<StatusError> ERR2 =
@@ -54,19 +35,16 @@ class ClusterEventsTest {
 
   private static ClusterStatus status(
       long observed, Long accepted, String phase, NetworkStatus net, List<StatusError> errors) {
-    return new ClusterStatus(
-        observed,
-        accepted,
-        phase,
-        net == null ? null : "IPv4",
-        "dc",
-        net,
-        null,
-        null,
-        null,
-        errors,
-        null,
-        List.of());
+    return ClusterStatusBuilder.builder()
+        .observedGeneration(observed)
+        .acceptedGeneration(accepted)
+        .phase(phase)
+        .ipFamily(net == null ? null : "IPv4")
+        .datacenter("dc")
+        .network(net)
+        .errors(errors)
+        .conditions(List.of())
+        .build();
   }
 
   private static List<String> reasons(ClusterStatus previous, ClusterStatus next) {

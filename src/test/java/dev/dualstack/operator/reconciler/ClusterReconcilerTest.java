@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterStatus;
+import dev.dualstack.operator.api.ClusterStatusBuilder;
 import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.api.UnreadableField;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
-import dev.dualstack.operator.pipeline.render.ClusterStatusFactory;
+import dev.dualstack.operator.pipeline.status.ClusterStatusFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -192,8 +193,11 @@ class ClusterReconcilerTest {
     Cluster old = withGeneration(Fixtures.openstackCluster("c", "dc"), 1);
     Cluster statusOnly = withGeneration(Fixtures.openstackCluster("c", "dc"), 1);
     statusOnly.setStatus(
-        new ClusterStatus(
-            1L, 1L, PHASE_READY, null, null, null, null, null, null, null, null, null));
+        ClusterStatusBuilder.builder()
+            .observedGeneration(1L)
+            .acceptedGeneration(1L)
+            .phase(PHASE_READY)
+            .build());
     Cluster labelled = withGeneration(Fixtures.openstackCluster("c", "dc"), 1);
     labelled.getMetadata().setLabels(java.util.Map.of(LABEL_UNSAFE_CNI_MIGRATION, "true"));
     Cluster newSpec = withGeneration(Fixtures.openstackCluster("c", "dc"), 2);

@@ -7,6 +7,7 @@ import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.DatacenterStatus;
 import dev.dualstack.operator.api.UnreadableField;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
+import dev.dualstack.operator.pipeline.status.DatacenterStatusFactory;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;
 import java.time.Instant;

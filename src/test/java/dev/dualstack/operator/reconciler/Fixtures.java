@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dualstack.operator.api.CloudSpec;
+import dev.dualstack.operator.api.CloudSpecBuilder;
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterNetwork;
+import dev.dualstack.operator.api.ClusterNetworkBuilder;
 import dev.dualstack.operator.api.ClusterSpec;
+import dev.dualstack.operator.api.ClusterSpecBuilder;
 import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.NetworkRanges;
@@ -20,31 +23,12 @@ public final class Fixtures {
   public static Datacenter openstackDc(String name, boolean ipv6Enabled) {
     return datacenter(
         name,
-        new DatacenterSpec(
-            "DE",
-            "Frankfurt",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new DatacenterSpec.Openstack(
-                "https://keystone.example:5000/v3",
-                "fra",
-                List.of("8.8.8.8", "2001:4860:4860::8888"),
-                ipv6Enabled,
-                null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+        yaml(
+            DatacenterSpec.class,
+            "{country: DE, location: Frankfurt, openstack: {authURL: 'https://keystone.example:5000/v3',"
+                + " region: fra, dnsServers: [8.8.8.8, '2001:4860:4860::8888'], ipv6Enabled: "
+                + ipv6Enabled
+                + "}}"));
   }
 
   public static Datacenter byoDc(String name) {
@@ -76,47 +60,18 @@ public final class Fixtures {
   }
 
   public static CloudSpec openstackCloud(String dc, String providerName) {
-    return new CloudSpec(
-        dc,
-        providerName,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new CloudSpec.Openstack("net", null, null, null, null, null, null),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return CloudSpecBuilder.builder()
+        .dc(dc)
+        .providerName(providerName)
+        .openstack(yaml(CloudSpec.Openstack.class, "{network: net}"))
+        .build();
   }
 
   public static CloudSpec byoCloud(String dc, List<CloudSpec.ByoNode> nodes) {
-    return new CloudSpec(
-        dc,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new CloudSpec.BringYourOwn(nodes),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return CloudSpecBuilder.builder()
+        .dc(dc)
+        .bringyourown(new CloudSpec.BringYourOwn(nodes))
+        .build();
   }
 
   public static ClusterNetwork ipv4Network() {
@@ -133,18 +88,12 @@ public final class Fixtures {
 
   public static ClusterNetwork network(
       String family, List<String> pods, List<String> services, Integer maskV4) {
-    return new ClusterNetwork(
-        family,
-        new NetworkRanges(pods),
-        new NetworkRanges(services),
-        maskV4,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return ClusterNetworkBuilder.builder()
+        .ipFamily(family)
+        .pods(new NetworkRanges(pods))
+        .services(new NetworkRanges(services))
+        .nodeCidrMaskSizeIPv4(maskV4)
+        .build();
   }
 
   public static Cluster cluster(String name, CloudSpec cloud, ClusterNetwork network) {
@@ -155,6 +104,10 @@ public final class Fixtures {
   }
 
   public static ClusterSpec spec(CloudSpec cloud, ClusterNetwork network) {
-    return new ClusterSpec("1.31.4", cloud, null, null, null, null, null, null, network);
+    return ClusterSpecBuilder.builder()
+        .version("1.31.4")
+        .cloud(cloud)
+        .clusterNetwork(network)
+        .build();
   }
 }

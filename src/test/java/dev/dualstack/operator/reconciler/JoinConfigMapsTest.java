@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterStatus;
+import dev.dualstack.operator.api.ClusterStatusBuilder;
 import dev.dualstack.operator.api.ProviderStatus;
+import dev.dualstack.operator.api.ProviderStatusBuilder;
 import dev.dualstack.operator.pipeline.PipelineResult;
-import dev.dualstack.operator.pipeline.Rendering;
+import dev.dualstack.operator.pipeline.PipelineResultBuilder;
+import dev.dualstack.operator.pipeline.render.Rendering;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.util.List;
@@ -31,32 +34,27 @@ class JoinConfigMapsTest {
 
   private static ClusterStatus status(
       String provider, String ipFamily, ProviderStatus.BringYourOwn byo) {
-    return new ClusterStatus(
-        1L,
-        1L,
-        "Ready",
-        ipFamily,
-        "dc",
-        null,
-        null,
-        null,
-        new ProviderStatus(provider, null, null, null, null, null, null, null, null, byo),
-        null,
-        null,
-        List.of());
+    return ClusterStatusBuilder.builder()
+        .observedGeneration(1L)
+        .acceptedGeneration(1L)
+        .phase("Ready")
+        .ipFamily(ipFamily)
+        .datacenter("dc")
+        .provider(ProviderStatusBuilder.builder().name(provider).bringyourown(byo).build())
+        .conditions(List.of())
+        .build();
   }
 
   private PipelineResult result(boolean accepted) {
-    return new PipelineResult(
-        "b",
-        cluster.getSpec(),
-        "bringyourown",
-        true,
-        List.of(),
-        List.of(),
-        accepted ? new Rendering("IPv4+IPv6", "dc", null, null, null, null) : null,
-        null,
-        null);
+    return PipelineResultBuilder.builder()
+        .clusterName("b")
+        .effective(cluster.getSpec())
+        .provider("bringyourown")
+        .datacenterFound(true)
+        .errors(List.of())
+        .warnings(List.of())
+        .rendering(accepted ? new Rendering("IPv4+IPv6", "dc", null, null, null, null) : null)
+        .build();
   }
 
   private static ConfigMap existing() {

@@ -1,12 +1,11 @@
 package dev.dualstack.operator.pipeline.capability;
 
 import dev.dualstack.operator.api.CloudSpec;
+import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.api.DatacenterSpec;
+import dev.dualstack.operator.api.IpFamilies;
 import dev.dualstack.operator.api.Warning;
-import dev.dualstack.operator.pipeline.DatacenterInput;
-import dev.dualstack.operator.pipeline.DualStackVerdict;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DualStackMode;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Limitation;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsNote;
@@ -15,6 +14,7 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapab
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Support;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
+import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.ArrayList;
@@ -39,8 +39,46 @@ public final class CapabilityChecker {
 
   private CapabilityChecker() {}
 
-  public static DualStackVerdict check(
-      ValidationContext ctx, Errors errors, List<Warning> warnings) {
+  /** The verdict behind {@code DualStackSupported}, the capability errors and the warnings. */
+  public record Result(DualStackVerdict verdict, List<FieldError> errors, List<Warning> warnings) {
+    public Result {
+      errors = List.copyOf(errors);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * Checks an effective spec against the matrix.
+   *
+   * @param provider the resolved provider name, null when none could be determined
+   * @param datacenterName the name of the cluster's datacenter
+   * @param datacenter its spec, null when it does not exist
+   */
+  public static Result check(
+      CapabilityMatrix matrix,
+      ClusterSpec effective,
+      String provider,
+      String datacenterName,
+      DatacenterSpec datacenter) {
+    Errors errors = new Errors();
+    List<Warning> warnings = new ArrayList<>();
+    DualStackVerdict verdict =
+        check(new Input(matrix, effective, provider, datacenterName, datacenter), errors, warnings);
+    return new Result(verdict, errors.toList(), warnings);
+  }
+
+  private record Input(
+      CapabilityMatrix matrix,
+      ClusterSpec effective,
+      String provider,
+      String datacenterName,
+      DatacenterSpec datacenter) {
+    boolean dualStack() {
+      return IpFamilies.dualStack(effective);
+    }
+  }
+
+  private static DualStackVerdict check(Input ctx, Errors errors, List<Warning> warnings) {
     ProviderCapability cap = ctx.provider() == null ? null : ctx.matrix().provider(ctx.provider());
     if (!ctx.dualStack()) {
       return new DualStackVerdict(
@@ -62,14 +100,13 @@ public final class CapabilityChecker {
       refusals.add(
           DualStackVerdict.of(false, Conditions.REASON_PROVIDER_DUAL_STACK_UNSUPPORTED, msg));
     } else if (mode == DualStackMode.DATACENTER_FLAG && ctx.datacenter() != null) {
-      DatacenterInput dc = ctx.datacenter();
-      DatacenterSpec.Provider block = dc.spec().provider(ctx.provider());
+      DatacenterSpec.Provider block = ctx.datacenter().provider(ctx.provider());
       if (block == null || !Boolean.TRUE.equals(block.ipv6Enabled())) {
         String msg =
             "dual-stack on "
                 + display
                 + " needs the Datacenter \""
-                + dc.name()
+                + ctx.datacenterName()
                 + "\" to set spec."
                 + ctx.provider()
                 + ".ipv6Enabled: true";
@@ -147,7 +184,7 @@ public final class CapabilityChecker {
   }
 
   private static DualStackVerdict checkOs(
-      ValidationContext ctx,
+      Input ctx,
       ProviderCapability cap,
       String os,
       FieldPath at,
@@ -186,7 +223,7 @@ public final class CapabilityChecker {
     }
   }
 
-  private static String ipFamily(ValidationContext ctx) {
+  private static String ipFamily(Input ctx) {
     return ctx.effective().clusterNetwork().ipFamily();
   }
 

@@ -1,23 +1,26 @@
 package dev.dualstack.operator.pipeline.defaulting;
 
 import dev.dualstack.operator.api.CloudSpec;
+import dev.dualstack.operator.api.CloudSpecOpenstackBuilder;
 import dev.dualstack.operator.api.ClusterNetwork;
 import dev.dualstack.operator.api.ClusterNetwork.IpvsConfiguration;
+import dev.dualstack.operator.api.ClusterNetworkBuilder;
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.ClusterSpec.ApiServerSettings;
 import dev.dualstack.operator.api.ClusterSpec.CniPluginSettings;
 import dev.dualstack.operator.api.ClusterSpec.ComponentSettings;
+import dev.dualstack.operator.api.ClusterSpecBuilder;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.DatacenterSpec;
+import dev.dualstack.operator.api.IpFamilies;
 import dev.dualstack.operator.api.IpRanges;
 import dev.dualstack.operator.api.NetworkRanges;
-import dev.dualstack.operator.pipeline.DatacenterInput;
-import dev.dualstack.operator.pipeline.IpFamilies;
-import dev.dualstack.operator.pipeline.KubeVersion;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DefaultNetworks;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
+import dev.dualstack.operator.pipeline.model.DatacenterInput;
+import dev.dualstack.operator.pipeline.model.KubeVersion;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.ArrayList;
@@ -44,6 +47,13 @@ public final class ClusterDefaulter {
   public static final String ANY_V6 = "::/0";
   public static final String OPENSTACK_SUBNET_V4 = "192.168.1.0/24";
   public static final String OPENSTACK_SUBNET_V6 = "fd00::/64";
+
+  /**
+   * The {@code ipv6SubnetPool} of a dual-stack OpenStack cluster that names neither an IPv6 subnet,
+   * a pool nor a CIDR: the default IPv6 subnet pool of the datacenter's OpenStack, with {@link
+   * #OPENSTACK_SUBNET_V6} as the CIDR when it has none.
+   */
+  public static final String OPENSTACK_DATACENTER_POOL = "the datacenter's default IPv6 pool";
 
   /** Address space of the Azure VNet the operator creates when {@code azure.vnet} is empty. */
   public static final String AZURE_VNET_V4 = "10.0.0.0/16";
@@ -78,7 +88,7 @@ public final class ClusterDefaulter {
     ClusterNetwork n =
         spec.clusterNetwork() != null
             ? spec.clusterNetwork()
-            : new ClusterNetwork(null, null, null, null, null, null, null, null, null, null, null);
+            : ClusterNetworkBuilder.builder().build();
     KubeVersion version = KubeVersion.orNewest(spec.version());
 
     List<String> pods = blocks(n.pods());
@@ -140,29 +150,29 @@ public final class ClusterDefaulter {
     }
 
     ClusterNetwork effectiveNetwork =
-        new ClusterNetwork(
-            ipFamily,
-            new NetworkRanges(List.copyOf(pods)),
-            new NetworkRanges(List.copyOf(services)),
-            maskV4,
-            maskV6,
-            proxyMode,
-            ipvs,
-            blank(n.dnsDomain()) ? DNS_DOMAIN : n.dnsDomain(),
-            n.nodeLocalDNSCacheEnabled() == null ? Boolean.TRUE : n.nodeLocalDNSCacheEnabled(),
-            n.konnectivityEnabled() == null ? Boolean.TRUE : n.konnectivityEnabled(),
-            blank(tunnelingIp) ? null : tunnelingIp);
+        ClusterNetworkBuilder.builder(n)
+            .ipFamily(ipFamily)
+            .pods(new NetworkRanges(List.copyOf(pods)))
+            .services(new NetworkRanges(List.copyOf(services)))
+            .nodeCidrMaskSizeIPv4(maskV4)
+            .nodeCidrMaskSizeIPv6(maskV6)
+            .proxyMode(proxyMode)
+            .ipvs(ipvs)
+            .dnsDomain(blank(n.dnsDomain()) ? DNS_DOMAIN : n.dnsDomain())
+            .nodeLocalDNSCacheEnabled(
+                n.nodeLocalDNSCacheEnabled() == null ? Boolean.TRUE : n.nodeLocalDNSCacheEnabled())
+            .konnectivityEnabled(
+                n.konnectivityEnabled() == null ? Boolean.TRUE : n.konnectivityEnabled())
+            .tunnelingAgentIP(blank(tunnelingIp) ? null : tunnelingIp)
+            .build();
 
-    return new ClusterSpec(
-        spec.version(),
-        defaultCloud(spec.cloud(), dual, dc),
-        defaultCni(spec.cniPlugin(), cap, matrix),
-        expose,
-        spec.apiServerAllowedIPRanges(),
-        defaultComponents(spec.componentsOverride()),
-        spec.operatingSystems(),
-        spec.machineNetworks(),
-        effectiveNetwork);
+    return ClusterSpecBuilder.builder(spec)
+        .cloud(defaultCloud(spec.cloud(), dual, dc))
+        .cniPlugin(defaultCni(spec.cniPlugin(), cap, matrix))
+        .exposeStrategy(expose)
+        .componentsOverride(defaultComponents(spec.componentsOverride()))
+        .clusterNetwork(effectiveNetwork)
+        .build();
   }
 
   private static CniPluginSettings defaultCni(
@@ -214,19 +224,18 @@ public final class ClusterDefaulter {
         subnetCidr = OPENSTACK_SUBNET_V4;
       }
       String v6Cidr = os.ipv6SubnetCidr();
-      if (dual && blank(v6Cidr) && blank(os.ipv6SubnetID()) && blank(os.ipv6SubnetPool())) {
+      String v6Pool = os.ipv6SubnetPool();
+      if (dual && blank(v6Cidr) && blank(os.ipv6SubnetID()) && blank(v6Pool)) {
+        v6Pool = OPENSTACK_DATACENTER_POOL;
         v6Cidr = OPENSTACK_SUBNET_V6;
       }
       out =
           out.withProvider(
-              new CloudSpec.Openstack(
-                  os.network(),
-                  os.subnetID(),
-                  subnetCidr,
-                  os.ipv6SubnetID(),
-                  os.ipv6SubnetPool(),
-                  v6Cidr,
-                  os.nodePortsAllowedIPRanges()));
+              CloudSpecOpenstackBuilder.builder(os)
+                  .subnetCidr(subnetCidr)
+                  .ipv6SubnetPool(v6Pool)
+                  .ipv6SubnetCidr(v6Cidr)
+                  .build());
     }
     return out;
   }

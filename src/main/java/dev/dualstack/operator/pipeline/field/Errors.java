@@ -3,7 +3,12 @@ package dev.dualstack.operator.pipeline.field;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects every error of one evaluation; rules add, nobody throws. */
+/**
+ * Collects the errors of one stage: the stage creates it, its rule classes add to it (nobody
+ * throws), and the stage returns what was collected as a value ({@link Findings}, or a stage result
+ * record). This is the one pattern for rule classes: {@code static void validate(ValidationContext
+ * ctx, Errors errors)}, plus a warning list where a rule warns.
+ */
 public final class Errors {
   private final List<FieldError> list = new ArrayList<>();
 

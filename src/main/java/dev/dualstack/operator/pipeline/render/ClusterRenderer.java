@@ -5,9 +5,10 @@ import dev.dualstack.operator.api.ClusterNetwork;
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.ClusterStatus.CniStatus;
 import dev.dualstack.operator.api.ClusterStatus.NetworkStatus;
+import dev.dualstack.operator.api.DatacenterSpec;
+import dev.dualstack.operator.api.IpFamilies;
 import dev.dualstack.operator.api.IpRanges;
-import dev.dualstack.operator.pipeline.Rendering;
-import dev.dualstack.operator.pipeline.ValidationContext;
+import dev.dualstack.operator.api.NetworkStatusBuilder;
 import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
@@ -24,36 +25,48 @@ import java.util.Optional;
 public final class ClusterRenderer {
   private ClusterRenderer() {}
 
-  public static Rendering render(ValidationContext ctx) {
-    ClusterSpec s = ctx.effective();
+  /**
+   * Renders a valid effective spec.
+   *
+   * @param cluster the cluster's name
+   * @param provider the resolved provider name
+   * @param datacenter the spec of the cluster's datacenter
+   */
+  public static Rendering render(
+      String cluster, ClusterSpec s, String provider, DatacenterSpec datacenter) {
     ClusterNetwork n = s.clusterNetwork();
+    boolean dual = IpFamilies.dualStack(s);
     Optional<Cidr> firstService = Cidr.parse(n.services().cidrBlocks().get(0));
-    List<String> nodePorts = nodePortsAllowedIPRanges(s, ctx.provider());
+    List<String> nodePorts = nodePortsAllowedIPRanges(s, provider);
     NetworkStatus network =
-        new NetworkStatus(
-            n.pods().cidrBlocks(),
-            n.services().cidrBlocks(),
-            n.nodeCidrMaskSizeIPv4(),
-            n.nodeCidrMaskSizeIPv6(),
-            n.proxyMode(),
-            n.ipvs() == null ? null : n.ipvs().strictArp(),
-            n.dnsDomain(),
-            n.nodeLocalDNSCacheEnabled(),
-            n.konnectivityEnabled(),
-            n.tunnelingAgentIP(),
-            s.exposeStrategy(),
-            s.componentsOverride().apiserver().nodePortRange(),
-            nodePorts,
-            s.apiServerAllowedIPRanges() == null ? null : s.apiServerAllowedIPRanges().cidrBlocks(),
-            firstService.flatMap(c -> c.addressAt(1)).orElse(null),
-            firstService.flatMap(c -> c.addressAt(10)).orElse(null));
+        NetworkStatusBuilder.builder()
+            .pods(n.pods().cidrBlocks())
+            .services(n.services().cidrBlocks())
+            .nodeCidrMaskSizeIPv4(n.nodeCidrMaskSizeIPv4())
+            .nodeCidrMaskSizeIPv6(n.nodeCidrMaskSizeIPv6())
+            .proxyMode(n.proxyMode())
+            .ipvsStrictArp(n.ipvs() == null ? null : n.ipvs().strictArp())
+            .dnsDomain(n.dnsDomain())
+            .nodeLocalDNSCacheEnabled(n.nodeLocalDNSCacheEnabled())
+            .konnectivityEnabled(n.konnectivityEnabled())
+            .tunnelingAgentIP(n.tunnelingAgentIP())
+            .exposeStrategy(s.exposeStrategy())
+            .nodePortRange(s.componentsOverride().apiserver().nodePortRange())
+            .nodePortsAllowedIPRanges(nodePorts)
+            .apiServerAllowedIPRanges(
+                s.apiServerAllowedIPRanges() == null
+                    ? null
+                    : s.apiServerAllowedIPRanges().cidrBlocks())
+            .apiserverServiceIP(firstService.flatMap(c -> c.addressAt(1)).orElse(null))
+            .dnsServiceIP(firstService.flatMap(c -> c.addressAt(10)).orElse(null))
+            .build();
     return new Rendering(
         n.ipFamily(),
         s.cloud().dc(),
         network,
         new CniStatus(s.cniPlugin().type(), s.cniPlugin().version()),
-        ComponentsRenderer.render(s, ctx.dualStack()),
-        ProviderRenderer.render(ctx, nodePorts));
+        ComponentsRenderer.render(s, dual),
+        ProviderRenderer.render(cluster, s, provider, datacenter, nodePorts));
   }
 
   /**

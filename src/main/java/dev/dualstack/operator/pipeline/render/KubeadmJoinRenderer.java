@@ -1,7 +1,7 @@
 package dev.dualstack.operator.pipeline.render;
 
 import dev.dualstack.operator.api.CloudSpec.ByoNode;
-import dev.dualstack.operator.pipeline.KubeVersion;
+import dev.dualstack.operator.pipeline.model.KubeVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.ProviderStatus.Openstack;
 import dev.dualstack.operator.api.ProviderStatus.Subnet;
+import dev.dualstack.operator.api.SubnetBuilder;
 import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
@@ -11,66 +12,51 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * The OpenStack subnet plan. A pre-created subnet is kept by its ID; otherwise the operator creates
- * {@code kubernetes-<cluster>} (IPv4, default {@code 192.168.1.0/24}, allocation pool {@code
- * .2}–{@code .254}) and, when dual-stack, {@code kubernetes-<cluster>-ipv6} in mode {@code
- * dhcpv6-stateless}, from the cluster's {@code ipv6SubnetPool}, else from its {@code
- * ipv6SubnetCidr}, else from the datacenter's default IPv6 subnet pool with {@code fd00::/64} as
- * the CIDR when the datacenter has none. The datacenter's DNS servers are split by family.
+ * The OpenStack subnet plan of the effective spec. A pre-created subnet is kept by its ID;
+ * otherwise the operator creates {@code kubernetes-<cluster>} (IPv4, from {@code subnetCidr},
+ * allocation pool {@code .2}–{@code .254}) and, when dual-stack, {@code kubernetes-<cluster>-ipv6}
+ * in mode {@code dhcpv6-stateless} from {@code ipv6SubnetPool}, else from {@code ipv6SubnetCidr};
+ * the datacenter's default pool ({@link ClusterDefaulter#OPENSTACK_DATACENTER_POOL}, the default)
+ * carries the CIDR to use when the datacenter has no pool. The datacenter's DNS servers are split
+ * by family.
  */
 final class OpenstackSubnetRenderer {
-  /** The pool value meaning "the default IPv6 subnet pool of the datacenter's OpenStack". */
-  static final String DATACENTER_DEFAULT_POOL = "the datacenter's default IPv6 pool";
-
   static final String DHCPV6_STATELESS = "dhcpv6-stateless";
 
   private OpenstackSubnetRenderer() {}
 
   static Openstack render(
-      String cluster,
-      CloudSpec.Openstack effective,
-      CloudSpec.Openstack user,
-      DatacenterSpec.Openstack dc,
-      boolean dual) {
+      String cluster, CloudSpec.Openstack os, DatacenterSpec.Openstack dc, boolean dual) {
     List<String> dns = dc == null ? null : dc.dnsServers();
-    Subnet v4;
-    if (!blank(effective.subnetID())) {
-      v4 = new Subnet(effective.subnetID(), null, null, null, null, null, null);
-    } else {
-      String cidr =
-          blank(effective.subnetCidr())
-              ? ClusterDefaulter.OPENSTACK_SUBNET_V4
-              : effective.subnetCidr();
-      v4 =
-          new Subnet(
-              null,
-              "kubernetes-" + cluster,
-              null,
-              cidr,
-              allocationPool(cidr),
-              null,
-              Families.orNull(Families.addresses(dns, IpFamily.IPV4)));
-    }
+    Subnet v4 =
+        !blank(os.subnetID())
+            ? existing(os.subnetID())
+            : SubnetBuilder.builder()
+                .name("kubernetes-" + cluster)
+                .cidr(os.subnetCidr())
+                .allocationPool(allocationPool(os.subnetCidr()))
+                .dnsServers(Families.orNull(Families.addresses(dns, IpFamily.IPV4)))
+                .build();
     Subnet v6 = null;
-    if (dual) {
-      List<String> dns6 = Families.orNull(Families.addresses(dns, IpFamily.IPV6));
-      String name = "kubernetes-" + cluster + "-ipv6";
-      if (!blank(effective.ipv6SubnetID())) {
-        v6 = new Subnet(effective.ipv6SubnetID(), null, null, null, null, null, null);
-      } else if (!blank(effective.ipv6SubnetPool())) {
-        v6 = new Subnet(null, name, effective.ipv6SubnetPool(), null, null, DHCPV6_STATELESS, dns6);
-      } else if (user != null && !blank(user.ipv6SubnetCidr())) {
-        v6 = new Subnet(null, name, null, user.ipv6SubnetCidr(), null, DHCPV6_STATELESS, dns6);
-      } else {
-        String fallback =
-            blank(effective.ipv6SubnetCidr())
-                ? ClusterDefaulter.OPENSTACK_SUBNET_V6
-                : effective.ipv6SubnetCidr();
-        v6 =
-            new Subnet(null, name, DATACENTER_DEFAULT_POOL, fallback, null, DHCPV6_STATELESS, dns6);
-      }
+    if (dual && !blank(os.ipv6SubnetID())) {
+      v6 = existing(os.ipv6SubnetID());
+    } else if (dual) {
+      String pool = blank(os.ipv6SubnetPool()) ? null : os.ipv6SubnetPool();
+      boolean withCidr = pool == null || ClusterDefaulter.OPENSTACK_DATACENTER_POOL.equals(pool);
+      v6 =
+          SubnetBuilder.builder()
+              .name("kubernetes-" + cluster + "-ipv6")
+              .pool(pool)
+              .cidr(withCidr ? os.ipv6SubnetCidr() : null)
+              .addressMode(DHCPV6_STATELESS)
+              .dnsServers(Families.orNull(Families.addresses(dns, IpFamily.IPV6)))
+              .build();
     }
     return new Openstack(v4, v6);
+  }
+
+  private static Subnet existing(String id) {
+    return SubnetBuilder.builder().id(id).build();
   }
 
   /** {@code <first+2>-<last-1>} of an IPv4 CIDR (network, gateway and broadcast left out). */

@@ -4,6 +4,7 @@ import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.CloudSpec.ByoNode;
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.DatacenterSpec;
+import dev.dualstack.operator.api.IpFamilies;
 import dev.dualstack.operator.api.ProviderStatus;
 import dev.dualstack.operator.api.ProviderStatus.Aws;
 import dev.dualstack.operator.api.ProviderStatus.Azure;
@@ -14,7 +15,7 @@ import dev.dualstack.operator.api.ProviderStatus.Node;
 import dev.dualstack.operator.api.ProviderStatus.Notes;
 import dev.dualstack.operator.api.ProviderStatus.SecurityRule;
 import dev.dualstack.operator.api.ProviderStatus.Vsphere;
-import dev.dualstack.operator.pipeline.ValidationContext;
+import dev.dualstack.operator.api.ProviderStatusBuilder;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,133 +32,121 @@ final class ProviderRenderer {
 
   private ProviderRenderer() {}
 
-  static ProviderStatus render(ValidationContext ctx, List<String> nodePortRanges) {
-    ClusterSpec s = ctx.effective();
-    CloudSpec.Provider block = s.cloud().provider(ctx.provider());
-    var b = new Builder(ctx.provider());
-    if (block != null) {
-      block.accept(new Blocks(ctx, nodePortRanges, b));
-    }
-    return b.build();
+  static ProviderStatus render(
+      String cluster,
+      ClusterSpec s,
+      String provider,
+      DatacenterSpec datacenter,
+      List<String> nodePortRanges) {
+    CloudSpec.Provider block = s.cloud().provider(provider);
+    ProviderStatus named = ProviderStatusBuilder.builder().name(provider).build();
+    return block == null
+        ? named
+        : block.accept(
+            new Blocks(
+                named,
+                cluster,
+                IpFamilies.dualStack(s),
+                s.componentsOverride().apiserver().nodePortRange(),
+                nodePortRanges,
+                datacenter));
   }
 
   /**
    * The per-provider part; providers without a method here (edge, bare metal and the providers of
    * unknown dual-stack support) get the name only.
    */
-  private record Blocks(ValidationContext ctx, List<String> nodePortRanges, Builder b)
-      implements CloudSpec.Provider.Visitor<Void> {
+  private record Blocks(
+      ProviderStatus named,
+      String cluster,
+      boolean dual,
+      String ports,
+      List<String> nodePortRanges,
+      DatacenterSpec datacenter)
+      implements CloudSpec.Provider.Visitor<ProviderStatus> {
 
-    private String cluster() {
-      return ctx.input().name();
-    }
-
-    private boolean dual() {
-      return ctx.dualStack();
-    }
-
-    private String ports() {
-      return ctx.effective().componentsOverride().apiserver().nodePortRange();
+    @Override
+    public ProviderStatus otherwise(CloudSpec.Provider block) {
+      return named;
     }
 
     @Override
-    public Void otherwise(CloudSpec.Provider block) {
-      return null;
+    public ProviderStatus openstack(CloudSpec.Openstack os) {
+      DatacenterSpec.Openstack dc = datacenter == null ? null : datacenter.openstack();
+      return named.withOpenstack(OpenstackSubnetRenderer.render(cluster, os, dc, dual));
     }
 
     @Override
-    public Void openstack(CloudSpec.Openstack os) {
-      DatacenterSpec dc = ctx.datacenter() == null ? null : ctx.datacenter().spec();
-      CloudSpec userCloud = ctx.input().spec().cloud();
-      b.openstack =
-          OpenstackSubnetRenderer.render(
-              cluster(),
-              os,
-              userCloud == null ? null : userCloud.openstack(),
-              dc == null ? null : dc.openstack(),
-              dual());
-      return null;
-    }
-
-    @Override
-    public Void azure(CloudSpec.Azure a) {
+    public ProviderStatus azure(CloudSpec.Azure a) {
       boolean create = blank(a.vnet());
-      b.azure =
+      return named.withAzure(
           new Azure(
-              create ? families(dual(), AZURE_VNET_V4, AZURE_VNET_V6) : null,
-              create ? families(dual(), AZURE_VNET_V4, AZURE_SUBNET_V6) : null,
-              Families.orNull(rules(cluster(), ports(), "tcp,udp", nodePortRanges)));
-      return null;
+              create ? families(dual, AZURE_VNET_V4, AZURE_VNET_V6) : null,
+              create ? families(dual, AZURE_VNET_V4, AZURE_SUBNET_V6) : null,
+              Families.orNull(rules(cluster, ports, "tcp,udp", nodePortRanges))));
     }
 
     @Override
-    public Void aws(CloudSpec.Aws a) {
-      b.aws =
+    public ProviderStatus aws(CloudSpec.Aws a) {
+      return named.withAws(
           new Aws(
-              families(dual(), IpFamily.IPV4.lower(), IpFamily.IPV6.lower()),
+              families(dual, IpFamily.IPV4.lower(), IpFamily.IPV6.lower()),
               Families.orNull(Families.cidrs(nodePortRanges, IpFamily.IPV4)),
-              Families.orNull(Families.cidrs(nodePortRanges, IpFamily.IPV6)));
-      return null;
+              Families.orNull(Families.cidrs(nodePortRanges, IpFamily.IPV6))));
     }
 
     @Override
-    public Void gcp(CloudSpec.Gcp g) {
-      b.gcp =
+    public ProviderStatus gcp(CloudSpec.Gcp g) {
+      return named.withGcp(
           new Gcp(
-              dual() ? GCP_DUAL_STACK : GCP_IPV4_ONLY,
-              Families.orNull(rules(cluster(), ports(), "tcp,udp", nodePortRanges)));
-      return null;
+              dual ? GCP_DUAL_STACK : GCP_IPV4_ONLY,
+              Families.orNull(rules(cluster, ports, "tcp,udp", nodePortRanges))));
     }
 
     @Override
-    public Void hetzner(CloudSpec.Hetzner h) {
-      b.hetzner =
-          new Hetzner(dual() ? "dualstack" : "ipv4", dual() ? HETZNER_LB_ANNOTATIONS : null);
-      return null;
+    public ProviderStatus hetzner(CloudSpec.Hetzner h) {
+      return named.withHetzner(
+          new Hetzner(dual ? "dualstack" : "ipv4", dual ? HETZNER_LB_ANNOTATIONS : null));
     }
 
     @Override
-    public Void vsphere(CloudSpec.Vsphere v) {
-      b.vsphere = new Vsphere(dual() ? "ipv4,ipv6" : "ipv4", dual());
-      return null;
+    public ProviderStatus vsphere(CloudSpec.Vsphere v) {
+      return named.withVsphere(new Vsphere(dual ? "ipv4,ipv6" : "ipv4", dual));
     }
 
     @Override
-    public Void digitalocean(CloudSpec.Digitalocean d) {
-      b.digitalocean =
-          dual()
+    public ProviderStatus digitalocean(CloudSpec.Digitalocean d) {
+      return named.withDigitalocean(
+          dual
               ? new Notes(
                   List.of(
                       "Droplets are created with IPv6 enabled; the node's public IPv6 address"
                           + " is its IPv6 node address."))
-              : null;
-      return null;
+              : null);
     }
 
     @Override
-    public Void packet(CloudSpec.Packet p) {
-      b.packet =
-          dual()
+    public ProviderStatus packet(CloudSpec.Packet p) {
+      return named.withPacket(
+          dual
               ? new Notes(
                   List.of(
                       "Devices get a public IPv6 address from the facility's IPv6 block; it"
                           + " is the node's IPv6 address."))
-              : null;
-      return null;
+              : null);
     }
 
     @Override
-    public Void bringyourown(CloudSpec.BringYourOwn byo) {
+    public ProviderStatus bringyourown(CloudSpec.BringYourOwn byo) {
       List<ByoNode> nodes = byo.nodes() == null ? List.of() : byo.nodes();
       List<Node> rendered = new ArrayList<>();
       for (ByoNode n : nodes) {
         if (n != null) {
-          rendered.add(new Node(n.name(), KubeadmJoinRenderer.nodeIP(n, dual())));
+          rendered.add(new Node(n.name(), KubeadmJoinRenderer.nodeIP(n, dual)));
         }
       }
-      b.bringyourown =
-          new BringYourOwn(KubeadmJoinRenderer.configMapName(cluster()), Families.orNull(rendered));
-      return null;
+      return named.withBringyourown(
+          new BringYourOwn(KubeadmJoinRenderer.configMapName(cluster), Families.orNull(rendered)));
     }
   }
 
@@ -181,27 +170,5 @@ final class ProviderRenderer {
 
   private static boolean blank(String s) {
     return s == null || s.isBlank();
-  }
-
-  private static final class Builder {
-    final String name;
-    ProviderStatus.Openstack openstack;
-    Azure azure;
-    Aws aws;
-    Gcp gcp;
-    Hetzner hetzner;
-    Vsphere vsphere;
-    Notes digitalocean;
-    Notes packet;
-    BringYourOwn bringyourown;
-
-    Builder(String name) {
-      this.name = name;
-    }
-
-    ProviderStatus build() {
-      return new ProviderStatus(
-          name, openstack, azure, aws, gcp, hetzner, vsphere, digitalocean, packet, bringyourown);
-    }
   }
 }

@@ -1,8 +1,10 @@
 package dev.dualstack.operator.pipeline.validation;
 
 import dev.dualstack.operator.api.Warning;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.Errors;
+import dev.dualstack.operator.pipeline.field.Findings;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +14,9 @@ import java.util.List;
 public final class ClusterValidator {
   private ClusterValidator() {}
 
-  public static void validate(ValidationContext ctx, Errors errors, List<Warning> warnings) {
+  public static Findings validate(ValidationContext ctx) {
+    Errors errors = new Errors();
+    List<Warning> warnings = new ArrayList<>();
     VersionRules.validate(ctx, errors);
     Ranges ranges = NetworkRules.validate(ctx, errors, warnings);
     ProxyRules.validate(ctx, errors);
@@ -21,5 +25,6 @@ public final class ClusterValidator {
     List<Located> providerNetworks = ProviderRules.validate(ctx, errors);
     OverlapRules.validate(ctx, ranges, providerNetworks, errors);
     ByoRules.validate(ctx, ranges, errors);
+    return new Findings(errors.toList(), warnings);
   }
 }

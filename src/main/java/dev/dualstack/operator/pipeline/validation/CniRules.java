@@ -2,12 +2,12 @@ package dev.dualstack.operator.pipeline.validation;
 
 import dev.dualstack.operator.api.ClusterSpec.CniPluginSettings;
 import dev.dualstack.operator.api.Warning;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,11 +2,11 @@ package dev.dualstack.operator.pipeline.validation;
 
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.IpRanges;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
 import dev.dualstack.operator.pipeline.net.IpAddr;
 import java.util.List;
 import java.util.Optional;

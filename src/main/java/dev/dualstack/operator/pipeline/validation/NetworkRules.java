@@ -1,14 +1,14 @@
 package dev.dualstack.operator.pipeline.validation;
 
 import dev.dualstack.operator.api.ClusterNetwork;
+import dev.dualstack.operator.api.IpFamilies;
 import dev.dualstack.operator.api.NetworkRanges;
 import dev.dualstack.operator.api.Warning;
-import dev.dualstack.operator.pipeline.IpFamilies;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.ArrayList;

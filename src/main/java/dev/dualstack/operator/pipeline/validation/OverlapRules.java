@@ -1,10 +1,10 @@
 package dev.dualstack.operator.pipeline.validation;
 
 import dev.dualstack.operator.api.IpRanges;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,12 +2,12 @@ package dev.dualstack.operator.pipeline.validation;
 
 import dev.dualstack.operator.api.ClusterNetwork;
 import dev.dualstack.operator.api.ClusterSpec;
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
 import java.util.List;
 
 /** DNS domain, kube-proxy mode and Konnectivity (SPEC §3.2). */

@@ -5,14 +5,13 @@ import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.ClusterStatus.NetworkStatus;
 import dev.dualstack.operator.api.Conditions;
-import dev.dualstack.operator.pipeline.IpFamilies;
-import dev.dualstack.operator.pipeline.Migration;
-import dev.dualstack.operator.pipeline.ValidationContext;
+import dev.dualstack.operator.api.IpFamilies;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.List;
@@ -39,13 +38,24 @@ public final class UpdateRules {
 
   private UpdateRules() {}
 
-  /** Adds refused changes to {@code errors}; returns the accepted migration or null. */
-  public static Migration validate(ValidationContext ctx, Errors errors) {
+  /** The refused changes, and the accepted migration (null when none). */
+  public record Result(List<FieldError> errors, Migration migration) {
+    public Result {
+      errors = List.copyOf(errors);
+    }
+  }
+
+  /**
+   * Compares the effective spec with the last accepted state.
+   *
+   * @param earlier the errors of the earlier stages: a field whose subtree failed is not compared
+   */
+  public static Result validate(ValidationContext ctx, List<FieldError> earlier) {
     ClusterStatus prev = ctx.input().previous();
     if (prev == null) {
-      return null;
+      return new Result(List.of(), null);
     }
-    List<FieldError> earlier = errors.toList();
+    Errors errors = new Errors();
     ClusterSpec e = ctx.effective();
     String dc = e.cloud() == null ? null : e.cloud().dc();
     if (!blank(prev.datacenter()) && !blank(dc) && !prev.datacenter().equals(dc)) {
@@ -57,7 +67,7 @@ public final class UpdateRules {
     }
     Migration migration = network(ctx, prev, earlier, errors);
     CniUpdateRules.validate(ctx, prev.cni(), earlier, errors);
-    return migration;
+    return new Result(errors.toList(), migration);
   }
 
   private static Migration network(

@@ -1,10 +1,10 @@
 package dev.dualstack.operator.pipeline.validation;
 
-import dev.dualstack.operator.pipeline.ValidationContext;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.model.ValidationContext;
 
 /**
  * {@code spec.version}: when set, a Kubernetes version such as 1.31.4. The pipeline parsed it

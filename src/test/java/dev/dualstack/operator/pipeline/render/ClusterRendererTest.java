@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.DatacenterSpec;
-import dev.dualstack.operator.pipeline.ClusterInput;
-import dev.dualstack.operator.pipeline.DatacenterInput;
 import dev.dualstack.operator.pipeline.Pipeline;
-import dev.dualstack.operator.pipeline.Rendering;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
+import dev.dualstack.operator.pipeline.model.ClusterInput;
+import dev.dualstack.operator.pipeline.model.DatacenterInput;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dualstack.operator.api.CloudSpec.ByoNode;
-import dev.dualstack.operator.pipeline.KubeVersion;
+import dev.dualstack.operator.pipeline.model.KubeVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.dualstack.operator.pipeline;
+package dev.dualstack.operator.pipeline.model;
 
 import java.util.Optional;
 import org.semver4j.Semver;

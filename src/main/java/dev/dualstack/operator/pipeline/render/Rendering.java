@@ -1,4 +1,4 @@
-package dev.dualstack.operator.pipeline;
+package dev.dualstack.operator.pipeline.render;
 
 import dev.dualstack.operator.api.ClusterStatus.CniStatus;
 import dev.dualstack.operator.api.ClusterStatus.NetworkStatus;

@@ -1,4 +1,4 @@
-package dev.dualstack.operator.reconciler;
+package dev.dualstack.operator.pipeline.status;
 
 import static dev.dualstack.operator.api.Conditions.DUAL_STACK_SUPPORTED;
 import static dev.dualstack.operator.api.Conditions.READY;
@@ -15,13 +15,13 @@ import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.DatacenterStatus;
 import dev.dualstack.operator.api.DatacenterStatus.DualStack;
 import dev.dualstack.operator.api.DatacenterStatus.OperatingSystemSupport;
+import dev.dualstack.operator.api.DatacenterStatusBuilder;
 import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.api.UnreadableField;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.net.Cidr;
-import dev.dualstack.operator.pipeline.render.ConditionSetter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,13 +127,14 @@ public final class DatacenterStatusFactory {
             : Boolean.TRUE.equals(dualStack.available()) ? "True" : "False",
         dualStack.reason(),
         dualStack.message());
-    return new DatacenterStatus(
-        generation,
-        provider,
-        dualStack,
-        operatingSystems(capability),
-        errors.isEmpty() ? null : List.copyOf(errors),
-        c.build());
+    return DatacenterStatusBuilder.builder()
+        .observedGeneration(generation)
+        .provider(provider)
+        .dualStack(dualStack)
+        .operatingSystems(operatingSystems(capability))
+        .errors(errors.isEmpty() ? null : List.copyOf(errors))
+        .conditions(c.build())
+        .build();
   }
 
   private DualStack dualStack(DatacenterSpec spec, String provider, ProviderCapability cap) {

@@ -1,14 +1,15 @@
-package dev.dualstack.operator.pipeline.render;
+package dev.dualstack.operator.pipeline.status;
 
 import static dev.dualstack.operator.api.Conditions.*;
 
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.ClusterStatus.StatusError;
-import dev.dualstack.operator.pipeline.Migration;
+import dev.dualstack.operator.api.ClusterStatusBuilder;
 import dev.dualstack.operator.pipeline.PipelineResult;
-import dev.dualstack.operator.pipeline.Rendering;
 import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.Rule;
+import dev.dualstack.operator.pipeline.render.Rendering;
+import dev.dualstack.operator.pipeline.validation.Migration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -97,19 +98,26 @@ public final class ClusterStatusFactory {
         r.errors().stream()
             .map(e -> new StatusError(e.field(), e.type().id(), e.value(), e.message()))
             .toList();
-    return new ClusterStatus(
-        generation,
-        accepted ? generation : previous == null ? null : previous.acceptedGeneration(),
-        phase,
-        accepted ? rendering.ipFamily() : previous == null ? null : previous.ipFamily(),
-        accepted ? rendering.datacenter() : previous == null ? null : previous.datacenter(),
-        accepted ? rendering.network() : previous == null ? null : previous.network(),
-        accepted ? rendering.cni() : previous == null ? null : previous.cni(),
-        accepted ? rendering.components() : previous == null ? null : previous.components(),
-        accepted ? rendering.provider() : previous == null ? null : previous.provider(),
-        errors.isEmpty() ? null : errors,
-        r.warnings().isEmpty() ? null : r.warnings(),
-        c.build());
+    // an accepted spec replaces the rendering; a refused one keeps the last accepted one
+    ClusterStatus rendered =
+        accepted
+            ? ClusterStatusBuilder.builder()
+                .acceptedGeneration(generation)
+                .ipFamily(rendering.ipFamily())
+                .datacenter(rendering.datacenter())
+                .network(rendering.network())
+                .cni(rendering.cni())
+                .components(rendering.components())
+                .provider(rendering.provider())
+                .build()
+            : previous == null ? ClusterStatusBuilder.builder().build() : previous;
+    return ClusterStatusBuilder.builder(rendered)
+        .observedGeneration(generation)
+        .phase(phase)
+        .errors(errors.isEmpty() ? null : errors)
+        .warnings(r.warnings().isEmpty() ? null : r.warnings())
+        .conditions(c.build())
+        .build();
   }
 
   private static String dc(PipelineResult r) {

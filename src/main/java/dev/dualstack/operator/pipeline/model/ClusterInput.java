@@ -1,4 +1,4 @@
-package dev.dualstack.operator.pipeline;
+package dev.dualstack.operator.pipeline.model;
 
 import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterSpec;

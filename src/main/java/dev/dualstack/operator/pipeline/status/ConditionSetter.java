@@ -1,4 +1,4 @@
-package dev.dualstack.operator.pipeline.render;
+package dev.dualstack.operator.pipeline.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;

@@ -1,4 +1,4 @@
-package dev.dualstack.operator.pipeline;
+package dev.dualstack.operator.pipeline.validation;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.dualstack.operator.pipeline;
+package dev.dualstack.operator.pipeline.capability;
 
 /**
  * The answer behind the {@code DualStackSupported} condition: status True/False/Unknown, a

@@ -1,6 +1,7 @@
-package dev.dualstack.operator.pipeline;
+package dev.dualstack.operator.pipeline.model;
 
 import dev.dualstack.operator.api.ClusterSpec;
+import dev.dualstack.operator.api.IpFamilies;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 
 /**
@@ -18,7 +19,6 @@ public record ValidationContext(
 
   /** True when the effective spec asks for IPv4+IPv6. */
   public boolean dualStack() {
-    return effective.clusterNetwork() != null
-        && IpFamilies.DUAL_STACK.equals(effective.clusterNetwork().ipFamily());
+    return IpFamilies.dualStack(effective);
   }
 }
