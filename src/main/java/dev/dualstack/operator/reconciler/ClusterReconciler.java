@@ -55,6 +55,9 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   private final ClusterStatusFactory statusFactory;
   private final EventRecorder events;
   private final JoinConfigMaps joinConfigMaps;
+  private final ClusterStatusWriter statusWriter;
+  private final InitialListAddFilter<Datacenter> datacenterAdds = new InitialListAddFilter<>();
+  private final InitialListAddFilter<ConfigMap> configMapAdds = new InitialListAddFilter<>();
   private final AtomicLong reconciliations = new AtomicLong();
   private volatile IndexedResourceCache<Cluster> clusters;
 
@@ -63,10 +66,20 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
       ClusterStatusFactory statusFactory,
       EventRecorder events,
       JoinConfigMaps joinConfigMaps) {
+    this(pipeline, statusFactory, events, joinConfigMaps, ClusterStatusWriter.josdkPatch());
+  }
+
+  public ClusterReconciler(
+      Pipeline pipeline,
+      ClusterStatusFactory statusFactory,
+      EventRecorder events,
+      JoinConfigMaps joinConfigMaps,
+      ClusterStatusWriter statusWriter) {
     this.pipeline = Objects.requireNonNull(pipeline);
     this.statusFactory = Objects.requireNonNull(statusFactory);
     this.events = Objects.requireNonNull(events);
     this.joinConfigMaps = Objects.requireNonNull(joinConfigMaps);
+    this.statusWriter = Objects.requireNonNull(statusWriter);
   }
 
   @Override
@@ -82,6 +95,8 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
                 .withSecondaryToPrimaryMapper(
                     new DatacenterToClusterMapper(context.getPrimaryCache()))
                 .withPrimaryToSecondaryMapper(DatacenterToClusterMapper.datacenterOf())
+                // every Cluster is reconciled after the start with the listed Datacenters cached
+                .withOnAddFilter(datacenterAdds)
                 // a Datacenter's own status writes change nothing for its clusters
                 .withOnUpdateFilter(
                     (updated, old) ->
@@ -97,8 +112,11 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
                 .withNamespaces(joinConfigMaps.namespace())
                 .withLabelSelector(KubeadmJoinConfigMap.SELECTOR)
                 .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Cluster.class, true))
+                .withOnAddFilter(configMapAdds)
                 .build(),
             context);
+    datacenterAdds.listedBy(datacenters);
+    configMapAdds.listedBy(configMaps);
     return List.of(datacenters, configMaps);
   }
 
@@ -106,7 +124,10 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   public UpdateControl<Cluster> reconcile(Cluster cluster, Context<Cluster> context) {
     String name = cluster.getMetadata().getName();
     MDC.put(MDC_CLUSTER, name);
-    reconciliations.incrementAndGet();
+    if (reconciliations.getAndIncrement() == 0) {
+      datacenterAdds.reconcilingStarted();
+      configMapAdds.reconcilingStarted();
+    }
     try {
       if (cluster.getUnreadableStatus() != null) {
         LOG.warn(
@@ -149,8 +170,7 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
           next.acceptedGeneration(),
           next.errors() == null ? 0 : next.errors().size(),
           next.warnings() == null ? 0 : next.warnings().size());
-      cluster.setStatus(next);
-      return UpdateControl.patchStatus(cluster);
+      return statusWriter.write(cluster, next, context);
     } finally {
       MDC.remove(MDC_CLUSTER);
     }

@@ -9,6 +9,7 @@ import dev.dualstack.operator.reconciler.AsyncEventRecorder;
 import dev.dualstack.operator.reconciler.ClusterReconciler;
 import dev.dualstack.operator.reconciler.DatacenterReconciler;
 import dev.dualstack.operator.reconciler.JoinConfigMaps;
+import dev.dualstack.operator.reconciler.JsonPatchStatusWriter;
 import dev.dualstack.operator.reconciler.KubernetesConfigMapWriter;
 import dev.dualstack.operator.reconciler.KubernetesEventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,6 +48,7 @@ public final class OperatorRuntime implements AutoCloseable {
   private final Operator operator;
   private final ClusterReconciler clusterReconciler;
   private final AsyncEventRecorder events;
+  private final RecordSharingCloner cloner;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   public OperatorRuntime(
@@ -56,6 +58,7 @@ public final class OperatorRuntime implements AutoCloseable {
       Clock clock,
       MeterRegistry registry) {
     Objects.requireNonNull(client);
+    this.cloner = new RecordSharingCloner(client.getKubernetesSerialization());
     this.operator =
         new Operator(
             o -> {
@@ -64,7 +67,7 @@ public final class OperatorRuntime implements AutoCloseable {
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
                   .withConcurrentReconciliationThreads(settings.concurrency())
                   .withCloseClientOnStop(false)
-                  .withResourceCloner(new MarkKeepingCloner(client.getKubernetesSerialization()))
+                  .withResourceCloner(cloner)
                   .checkingCRDAndValidateLocalModel(false);
               if (registry != null) {
                 o.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
@@ -96,7 +99,8 @@ public final class OperatorRuntime implements AutoCloseable {
             new Pipeline(matrix),
             new ClusterStatusFactory(clock),
             events,
-            new JoinConfigMaps(settings.namespace(), new KubernetesConfigMapWriter(client)));
+            new JoinConfigMaps(settings.namespace(), new KubernetesConfigMapWriter(client)),
+            new JsonPatchStatusWriter());
     GenericRetry retry =
         new GenericRetry()
             .setInitialInterval(settings.retryInitialInterval())
@@ -159,6 +163,17 @@ public final class OperatorRuntime implements AutoCloseable {
 
   public ClusterReconciler clusterReconciler() {
     return clusterReconciler;
+  }
+
+  /**
+   * Copies JOSDK made of cached resources: {@code [0]} Clusters and {@code [1]} Datacenters sharing
+   * the spec and status records, {@code [2]} others by a serialization round trip (diagnostics; the
+   * throughput harness reports them).
+   */
+  public long[] resourceCopies() {
+    return new long[] {
+      cloner.clusterCopies(), cloner.datacenterCopies(), cloner.serializedCopies()
+    };
   }
 
   @Override

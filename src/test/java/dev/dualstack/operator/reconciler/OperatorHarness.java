@@ -46,6 +46,9 @@ public final class OperatorHarness implements AutoCloseable {
      * @param nanos how long the server took to answer (dispatch, including watch notifications)
      */
     void answered(RecordedRequest request, MockResponse response, long nanos);
+
+    /** Called before the server answers (the request body is still unread). */
+    default void received(RecordedRequest request) {}
   }
 
   final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
@@ -95,6 +98,10 @@ public final class OperatorHarness implements AutoCloseable {
   final EmbeddedApiServer api;
   public final KubernetesClient client;
   public OperatorRuntime runtime;
+
+  /** Cluster objects read and written by the operators' clients (all started so far). */
+  public final ClusterObjectCounter operatorClusters = new ClusterObjectCounter();
+
   private KubernetesClient operatorClient;
   private volatile RequestListener listener;
 
@@ -117,16 +124,7 @@ public final class OperatorHarness implements AutoCloseable {
    * backs off exponentially from there); {@code registry} may be null.
    */
   public OperatorHarness startOperator(OperatorSettings settings, MeterRegistry registry) {
-    operatorClient =
-        new KubernetesClientBuilder()
-            .withConfig(
-                new ConfigBuilder(Config.empty())
-                    .withMasterUrl(client.getConfiguration().getMasterUrl())
-                    .withTrustCerts(true)
-                    .withNamespace("default")
-                    .withWatchReconnectInterval(100)
-                    .build())
-            .build();
+    operatorClient = newClient(operatorClusters);
     runtime =
         new OperatorRuntime(
                 operatorClient,
@@ -136,6 +134,28 @@ public final class OperatorHarness implements AutoCloseable {
                 registry)
             .start();
     return this;
+  }
+
+  /**
+   * A new client of the server built like the operator's (same HTTP client, same settings); the
+   * caller closes it. The performance harnesses send their limit loops through one of these.
+   */
+  public KubernetesClient newClient() {
+    return newClient(new ClusterObjectCounter());
+  }
+
+  /** The same, counting the Cluster objects its serialization reads and writes into {@code c}. */
+  public KubernetesClient newClient(ClusterObjectCounter c) {
+    return new KubernetesClientBuilder()
+        .withKubernetesSerialization(c.serialization())
+        .withConfig(
+            new ConfigBuilder(Config.empty())
+                .withMasterUrl(client.getConfiguration().getMasterUrl())
+                .withTrustCerts(true)
+                .withNamespace("default")
+                .withWatchReconnectInterval(100)
+                .build())
+        .build();
   }
 
   OperatorHarness startOperator() {
@@ -266,9 +286,12 @@ public final class OperatorHarness implements AutoCloseable {
           return status(503);
         }
       }
+      RequestListener l = listener;
+      if (l != null) {
+        l.received(request);
+      }
       long start = System.nanoTime();
       MockResponse response = delegate.dispatch(request);
-      RequestListener l = listener;
       if (l != null) {
         l.answered(request, response, System.nanoTime() - start);
       }
