@@ -25,18 +25,20 @@ import java.util.Locale;
  *
  * <pre>{@code
  * {"results":[{"name":..,"valid":..,"phase":..,
- *              "errors":[{"field":..,"type":..,"value":..,"message":..}],
- *              "warnings":[{"code":..,"message":..}],
+ *              "errors":[{"field":..,"type":..,"value":..,"message":..,"rule":..}],
+ *              "warnings":[{"code":..,"message":..,"rule":..}],
  *              "status":{..}}],
  *  "notes":[".."]}
  * }</pre>
  *
  * {@code type} is the ErrorType id ({@code Invalid}, {@code NotSupported}, {@code UnknownField},
- * {@code Duplicate}...), {@code value} is null when the error has none; {@code errors} and {@code
- * warnings} are always present (maybe empty); {@code status} is what the operator would write, null
- * when the API server would refuse the object. A Datacenter the API server would refuse is a result
- * with {@code "kind":"Datacenter"} (Clusters carry no {@code kind}). {@code notes} are about the
- * input (skipped documents, relaxed unknown fields of Datacenters).
+ * {@code Duplicate}...), {@code value} is null when the error has none, {@code rule} is the id of
+ * docs/validation-rules.md ({@code CRD-SCHEMA}, {@code CRD-CEL}, {@code CRD-UNKNOWN} and {@code
+ * CHECK-DUPLICATE} for what the API server refuses); {@code errors} and {@code warnings} are always
+ * present (maybe empty); {@code status} is what the operator would write, null when the API server
+ * would refuse the object. A Datacenter the API server would refuse is a result with {@code
+ * "kind":"Datacenter"} (Clusters carry no {@code kind}). {@code notes} are about the input (skipped
+ * documents, relaxed unknown fields of Datacenters).
  *
  * <p>Text, one block per result, then a summary line and the notes:
  *
@@ -82,7 +84,7 @@ final class CheckOutput {
 
   /** One field error; every key is always written. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Error(String field, String type, String value, String message) {}
+  record Error(String field, String type, String value, String message, String rule) {}
 
   static Result result(ClusterCheck c) {
     return new Result(
@@ -91,7 +93,7 @@ final class CheckOutput {
         c.valid(),
         c.phase(),
         c.errors().stream()
-            .map(e -> new Error(e.field(), e.type(), e.value(), e.message()))
+            .map(e -> new Error(e.field(), e.type(), e.value(), e.message(), e.rule()))
             .toList(),
         c.warnings(),
         c.status());

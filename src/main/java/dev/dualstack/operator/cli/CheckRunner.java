@@ -263,7 +263,8 @@ public final class CheckRunner {
     private List<Warning> relaxedUnknown(Item<?> item) {
       List<Warning> warnings = new ArrayList<>();
       if (unknownFields == UnknownFields.warn) {
-        item.unknown().forEach(u -> warnings.add(new Warning("UnknownField", u.toString())));
+        item.unknown()
+            .forEach(u -> warnings.add(new Warning("UnknownField", u.toString(), Finding.UNKNOWN)));
       }
       return warnings;
     }

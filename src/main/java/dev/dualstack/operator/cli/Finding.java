@@ -52,7 +52,7 @@ public record Finding(
   /** A pipeline error, worded exactly as the pipeline words it. */
   static Finding of(FieldError e) {
     return new Finding(
-        e.field(), e.type().id(), e.value(), e.message(), String.valueOf(e.rule()), e.toString());
+        e.field(), e.type().id(), e.value(), e.message(), e.rule().id(), e.toString());
   }
 
   /** The phrase apimachinery uses for a type. */

@@ -86,13 +86,19 @@ class CheckCommandTest {
     assertThat(result.get("valid").asBoolean()).isFalse();
     assertThat(result.get("phase").asText()).isEqualTo("Invalid");
     JsonNode error = result.get("errors").get(0);
-    assertThat(fieldNames(error)).containsExactly("field", "type", "value", "message");
+    assertThat(fieldNames(error)).containsExactly("field", "type", "value", "message", "rule");
     assertThat(error.get("field").asText()).isEqualTo("spec.cloud");
     assertThat(error.get("type").asText()).isEqualTo("Forbidden");
     assertThat(error.get("value").isNull()).isTrue();
+    assertThat(error.get("rule").asText())
+        .as("the CRD's CEL rule; the pipeline's PRV-001 says the same and is not repeated")
+        .isEqualTo("CRD-CEL");
     assertThat(result.get("status").isNull())
         .as("the CRD's CEL rule refuses two provider blocks: the operator writes no status")
         .isTrue();
+    for (JsonNode w : result.get("warnings")) {
+      assertThat(fieldNames(w)).containsExactly("code", "message", "rule");
+    }
   }
 
   @Test
