@@ -167,14 +167,9 @@ class LocalCommandIT {
           Files.readString(file)
               .replaceAll("(?s)---\\s*apiVersion: dualstack.dev/v1\\s*kind: Cluster.*", ""));
 
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  out.toString()
-                      .contains(
-                          ": Cluster prod-eu deleted (its document is no longer in the file)"));
-      assertThat(out.toString()).endsWith("0 Clusters\n");
+      await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().endsWith("0 Clusters\n"));
+      assertThat(out.toString())
+          .contains(": Cluster prod-eu deleted (its document is no longer in the file)");
     } finally {
       t.interrupt();
       t.join(Duration.ofSeconds(30).toMillis());
