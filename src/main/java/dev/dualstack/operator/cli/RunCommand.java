@@ -171,18 +171,20 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--webhook-cert-validity",
       defaultValue = "${env:DUALSTACK_WEBHOOK_CERT_VALIDITY:-8760h}",
+      converter = DurationConverter.class,
       description =
           "Lifetime of the operator-managed serving certificate, renewed with a third left (env"
               + " DUALSTACK_WEBHOOK_CERT_VALIDITY).")
-  public String webhookCertValidity;
+  public Duration webhookCertValidity;
 
   @Option(
       names = "--webhook-cert-check-interval",
       defaultValue = "${env:DUALSTACK_WEBHOOK_CERT_CHECK_INTERVAL}",
+      converter = DurationConverter.class,
       description =
           "How often the certificate is checked for renewal; default a tenth of its lifetime, at"
               + " most 1h (env DUALSTACK_WEBHOOK_CERT_CHECK_INTERVAL).")
-  public String webhookCertCheckInterval;
+  public Duration webhookCertCheckInterval;
 
   @Override
   public Integer call() throws Exception {
@@ -229,7 +231,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   WebhookSettings webhookSettings() {
-    Duration validity = Duration.parse("PT" + webhookCertValidity.toUpperCase(Locale.ROOT));
+    Duration validity = webhookCertValidity;
     return new WebhookSettings(
         webhookPort,
         webhookNamespace,
@@ -239,9 +241,9 @@ public final class RunCommand implements Callable<Integer> {
         blank(webhookConfiguration) ? null : webhookConfiguration,
         webhookCertDir,
         validity,
-        blank(webhookCertCheckInterval)
+        webhookCertCheckInterval == null
             ? WebhookSettings.defaultCheckInterval(validity)
-            : Duration.parse("PT" + webhookCertCheckInterval.toUpperCase(Locale.ROOT)),
+            : webhookCertCheckInterval,
         4);
   }
 
