@@ -1,7 +1,7 @@
 package dev.dualstack.operator.pipeline.model;
 
+import dev.dualstack.operator.pipeline.net.ParseCache;
 import java.util.Optional;
-import org.semver4j.Semver;
 
 /**
  * The user cluster's Kubernetes minor version. A missing version acts as {@link #NEWEST}; an
@@ -20,14 +20,33 @@ public record KubeVersion(int major, int minor, boolean assumed) {
     if (text == null || text.isBlank() || text.length() > 32) {
       return Optional.empty();
     }
+    return CACHE.get(text);
+  }
+
+  /** The defaulter and the pipeline both ask: each distinct string is parsed once. */
+  private static final ParseCache<Optional<KubeVersion>> CACHE =
+      new ParseCache<>(KubeVersion::parseNew, 1024);
+
+  /** How many version strings were parsed so far (not answered from the cache). */
+  public static long parses() {
+    return CACHE.parses();
+  }
+
+  /** The major and minor of a string of {@link #SHAPE} (what semver4j's coerce would give). */
+  private static Optional<KubeVersion> parseNew(String text) {
     String t = text.strip();
     if (!SHAPE.matcher(t).matches()) {
       return Optional.empty();
     }
-    Semver s = Semver.coerce(t);
-    return s == null
-        ? Optional.empty()
-        : Optional.of(new KubeVersion(s.getMajor(), s.getMinor(), false));
+    int start = t.charAt(0) == 'v' ? 1 : 0;
+    int dot = t.indexOf('.', start);
+    int end = dot + 1;
+    while (end < t.length() && Character.isDigit(t.charAt(end))) {
+      end++;
+    }
+    return Optional.of(
+        new KubeVersion(
+            Integer.parseInt(t, start, dot, 10), Integer.parseInt(t, dot + 1, end, 10), false));
   }
 
   /** The version of {@code text}, or {@link #NEWEST} when missing or unparsable. */

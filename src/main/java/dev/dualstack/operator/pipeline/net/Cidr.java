@@ -31,7 +31,19 @@ public final class Cidr {
    * name, zone id, out-of-range prefix, garbage).
    */
   public static Optional<Cidr> parse(String text) {
-    if (text == null || !PREFIX.matcher(text).find()) {
+    return text == null ? Optional.empty() : CACHE.get(text);
+  }
+
+  /** Parses, once per distinct string (see {@link ParseCache}). */
+  private static final ParseCache<Optional<Cidr>> CACHE = new ParseCache<>(Cidr::parseNew, 4096);
+
+  /** How many CIDR strings were parsed so far (not answered from the cache). */
+  public static long parses() {
+    return CACHE.parses();
+  }
+
+  private static Optional<Cidr> parseNew(String text) {
+    if (!PREFIX.matcher(text).find()) {
       return Optional.empty();
     }
     IPAddress a = IpParsing.parse(text, IpParsing.CIDR);
