@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -118,7 +119,14 @@ public final class RealServerThroughputHarness {
       server = startServer();
       kubeconfig = server.getKubeConfigYaml();
     }
-    try (KubernetesClient admin = client(kubeconfig)) {
+    // the harness's own client: set-up requests (deleting thousands of objects) may take long
+    try (KubernetesClient admin =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(Config.fromKubeconfig(kubeconfig))
+                    .withRequestTimeout(300_000)
+                    .build())
+            .build()) {
       System.out.printf(
           Locale.ROOT,
           "real-server throughput: kube-apiserver %s (%s, ready after %.1f s), Clusters %s,"
