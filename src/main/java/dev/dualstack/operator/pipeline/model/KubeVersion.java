@@ -89,10 +89,13 @@ public record KubeVersion(int major, int minor, boolean assumed) {
 
   /** True when {@code v}'s minor is in {@code supportedMinors}. */
   public static boolean supports(List<String> supportedMinors, KubeVersion v) {
-    return supportedMinors.stream()
-        .map(KubeVersion::parseMinor)
-        .flatMap(Optional::stream)
-        .anyMatch(m -> m.major == v.major && m.minor == v.minor);
+    for (String s : supportedMinors) {
+      Optional<KubeVersion> m = parseMinor(s);
+      if (m.isPresent() && m.get().major == v.major && m.get().minor == v.minor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The newest of {@code supportedMinors}, marked assumed. */

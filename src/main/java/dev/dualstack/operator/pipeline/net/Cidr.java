@@ -68,8 +68,19 @@ public final class Cidr {
 
   /** Number of addresses in the block. */
   public BigInteger size() {
-    return BigInteger.ONE.shiftLeft(hostBits());
+    BigInteger s = size;
+    if (s == null) {
+      s = BigInteger.ONE.shiftLeft(hostBits());
+      size = s;
+    }
+    return s;
   }
+
+  private volatile BigInteger size; // a Cidr is shared (ParseCache): computed once
+
+  /** {@link #addressAt} of offsets asked before (the renderer asks for +1 and +10 every time). */
+  private final java.util.Map<Long, Optional<String>> addresses =
+      new java.util.concurrent.ConcurrentHashMap<>(4);
 
   /** True when no host bits are set ({@code 10.0.0.0/8}, not {@code 10.0.0.1/8}). */
   public boolean isCanonical() {
@@ -109,6 +120,18 @@ public final class Cidr {
    * service IP. Empty when the block is too small.
    */
   public Optional<String> addressAt(long offset) {
+    Optional<String> known = addresses.get(offset);
+    if (known != null) {
+      return known;
+    }
+    Optional<String> a = computeAddressAt(offset);
+    if (addresses.size() < 16) {
+      addresses.put(offset, a);
+    }
+    return a;
+  }
+
+  private Optional<String> computeAddressAt(long offset) {
     if (offset < 0 || BigInteger.valueOf(offset).compareTo(size()) >= 0) {
       return Optional.empty();
     }
