@@ -190,6 +190,12 @@ public record CloudSpec(
   public sealed interface NodePortProvider extends Provider {
     IpRanges nodePortsAllowedIPRanges();
 
+    /**
+     * KKP's deprecated single range, merged into {@link #nodePortsAllowedIPRanges()} by the
+     * defaulter (after the list's entries, without duplicates).
+     */
+    String nodePortsAllowedIPRange();
+
     /** This block with {@code nodePortsAllowedIPRanges} replaced. */
     NodePortProvider withNodePortsAllowedIPRanges(IpRanges ranges);
   }
@@ -201,7 +207,12 @@ public record CloudSpec(
           @Size(max = 255)
           String vpcID,
       @JsonPropertyDescription("Source ranges allowed to reach node ports.")
-          IpRanges nodePortsAllowedIPRanges)
+          IpRanges nodePortsAllowedIPRanges,
+      @JsonPropertyDescription(
+              "Deprecated (KKP): a single node-port source range; accepted, validated and merged"
+                  + " into nodePortsAllowedIPRanges.")
+          @Size(max = 64)
+          String nodePortsAllowedIPRange)
       implements NodePortProvider {
     public static final String NAME = "aws";
 
@@ -217,7 +228,7 @@ public record CloudSpec(
 
     @Override
     public Aws withNodePortsAllowedIPRanges(IpRanges ranges) {
-      return new Aws(vpcID, ranges);
+      return new Aws(vpcID, ranges, nodePortsAllowedIPRange);
     }
   }
 
@@ -230,7 +241,12 @@ public record CloudSpec(
       @JsonPropertyDescription("Pre-created subnet.") @Size(max = 255) String subnet,
       @JsonPropertyDescription("Resource group.") @Size(max = 255) String resourceGroup,
       @JsonPropertyDescription("Source ranges allowed to reach node ports.")
-          IpRanges nodePortsAllowedIPRanges)
+          IpRanges nodePortsAllowedIPRanges,
+      @JsonPropertyDescription(
+              "Deprecated (KKP): a single node-port source range; accepted, validated and merged"
+                  + " into nodePortsAllowedIPRanges.")
+          @Size(max = 64)
+          String nodePortsAllowedIPRange)
       implements NodePortProvider {
     public static final String NAME = "azure";
 
@@ -246,7 +262,7 @@ public record CloudSpec(
 
     @Override
     public Azure withNodePortsAllowedIPRanges(IpRanges ranges) {
-      return new Azure(vnet, subnet, resourceGroup, ranges);
+      return new Azure(vnet, subnet, resourceGroup, ranges, nodePortsAllowedIPRange);
     }
   }
 
@@ -261,7 +277,12 @@ public record CloudSpec(
           @Size(max = 512)
           String subnetwork,
       @JsonPropertyDescription("Source ranges allowed to reach node ports.")
-          IpRanges nodePortsAllowedIPRanges)
+          IpRanges nodePortsAllowedIPRanges,
+      @JsonPropertyDescription(
+              "Deprecated (KKP): a single node-port source range; accepted, validated and merged"
+                  + " into nodePortsAllowedIPRanges.")
+          @Size(max = 64)
+          String nodePortsAllowedIPRange)
       implements NodePortProvider {
     public static final String NAME = "gcp";
 
@@ -277,7 +298,7 @@ public record CloudSpec(
 
     @Override
     public Gcp withNodePortsAllowedIPRanges(IpRanges ranges) {
-      return new Gcp(network, subnetwork, ranges);
+      return new Gcp(network, subnetwork, ranges, nodePortsAllowedIPRange);
     }
   }
 
@@ -316,7 +337,12 @@ public record CloudSpec(
           @Size(max = 64)
           String ipv6SubnetCidr,
       @JsonPropertyDescription("Source ranges allowed to reach node ports.")
-          IpRanges nodePortsAllowedIPRanges)
+          IpRanges nodePortsAllowedIPRanges,
+      @JsonPropertyDescription(
+              "Deprecated (KKP): a single node-port source range; accepted, validated and merged"
+                  + " into nodePortsAllowedIPRanges.")
+          @Size(max = 64)
+          String nodePortsAllowedIPRange)
       implements NodePortProvider {
     public static final String NAME = "openstack";
 
@@ -333,7 +359,14 @@ public record CloudSpec(
     @Override
     public Openstack withNodePortsAllowedIPRanges(IpRanges ranges) {
       return new Openstack(
-          network, subnetID, subnetCidr, ipv6SubnetID, ipv6SubnetPool, ipv6SubnetCidr, ranges);
+          network,
+          subnetID,
+          subnetCidr,
+          ipv6SubnetID,
+          ipv6SubnetPool,
+          ipv6SubnetCidr,
+          ranges,
+          nodePortsAllowedIPRange);
     }
   }
 

@@ -301,10 +301,14 @@ public final class SpecGenerator {
 
   private Object block(String provider, boolean dual) {
     return switch (provider) {
-      case "aws" -> new CloudSpec.Aws(s(pick("vpc-1", null)), maybeRanges());
+      case "aws" -> new CloudSpec.Aws(s(pick("vpc-1", null)), maybeRanges(), deprecatedRange());
       case "azure" ->
           new CloudSpec.Azure(
-              s(pick("vnet", null)), s(pick("subnet", null)), s("rg"), maybeRanges());
+              s(pick("vnet", null)),
+              s(pick("subnet", null)),
+              s("rg"),
+              maybeRanges(),
+              deprecatedRange());
       case "gcp" ->
           new CloudSpec.Gcp(
               s(pick("global/networks/n", dual ? "global/networks/n" : null)),
@@ -312,7 +316,8 @@ public final class SpecGenerator {
                   pick(
                       "projects/p/regions/europe-west3/subnetworks/s",
                       dual ? "projects/p/regions/europe-west3/subnetworks/s" : null)),
-              maybeRanges());
+              maybeRanges(),
+              deprecatedRange());
       case "hetzner" -> new CloudSpec.Hetzner(s(pick("net", null)));
       case "openstack" ->
           CloudSpecOpenstackBuilder.builder()
@@ -323,6 +328,7 @@ public final class SpecGenerator {
               .ipv6SubnetPool(s(pick(null, "pool")))
               .ipv6SubnetCidr(s(pick(null, "fd00::/64", "fd00:7::/64")))
               .nodePortsAllowedIPRanges(maybeRanges())
+              .nodePortsAllowedIPRange(deprecatedRange())
               .build();
       case "vsphere" -> new CloudSpec.Vsphere(list(() -> s("vm-network")));
       case "bringyourown" -> new CloudSpec.BringYourOwn(byoNodes(dual));
@@ -454,6 +460,11 @@ public final class SpecGenerator {
                     s(pick("192.168.10.0/24", "2001:db8:10::/64")),
                     s(pick("192.168.10.1", "2001:db8:10::1", null)),
                     list(() -> s("192.168.10.2"))));
+  }
+
+  /** KKP's deprecated single node-port range: mostly absent, sometimes a duplicate or garbage. */
+  private String deprecatedRange() {
+    return r.nextInt(6) != 0 ? null : s(pick("10.0.0.0/8", "0.0.0.0/0", "::/0", "10.0.0.1/8"));
   }
 
   private IpRanges maybeRanges() {
