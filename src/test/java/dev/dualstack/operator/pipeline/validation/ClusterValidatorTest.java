@@ -498,7 +498,12 @@ class ClusterValidatorTest {
         bad(
             "ipv4",
             f -> f.remove("datacenter.spec.aws").set("datacenter.spec.gcp.region", "eu"),
-            err(INVALID, "spec.cloud.aws", "PRV-003")));
+            err(INVALID, "spec.cloud.aws", "PRV-003")),
+        bad("ipv4", f -> f.remove("datacenter.spec.aws"), err(INVALID, "spec.cloud.dc", "DC-003")),
+        bad(
+            "ipv4",
+            f -> f.set("datacenter.spec.gcp.region", "eu"),
+            err(INVALID, "spec.cloud.dc", "DC-003")));
   }
 
   @ParameterizedTest(name = "[{index}] {0}: {2}")
