@@ -51,6 +51,7 @@ public enum Rule {
   NET_027,
   NET_028,
   OS_001,
+  OS_002,
   CNI_001,
   CNI_002,
   CNI_003,

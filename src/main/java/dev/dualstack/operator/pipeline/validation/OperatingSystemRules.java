@@ -6,14 +6,19 @@ import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.model.ValidationContext;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * {@code spec.operatingSystems} is a set: each operating system once. The CRD says so too ({@code
- * x-kubernetes-list-type: set}), so the API server refuses a duplicate with the same words; this
- * rule keeps {@code check} and the reconciler (for objects stored before the CRD said it) in line.
+ * {@code spec.operatingSystems}: known operating systems (the CRD's enum), each once. The CRD says
+ * so too ({@code x-kubernetes-list-type: set}), so the API server refuses a duplicate with the same
+ * words; this rule keeps {@code check} and the reconciler (for objects stored before the CRD said
+ * it) in line.
  */
 final class OperatingSystemRules {
   private static final FieldPath OPERATING_SYSTEMS = FieldPath.of("spec").child("operatingSystems");
+
+  /** The CRD's enum of {@code operatingSystems} items. */
+  static final List<String> KNOWN = List.of("flatcar", "rhel", "rockylinux", "ubuntu");
 
   private OperatingSystemRules() {}
 
@@ -24,7 +29,18 @@ final class OperatingSystemRules {
     }
     for (int i = 0; i < oses.size(); i++) {
       String os = oses.get(i);
-      if (os != null && oses.subList(0, i).contains(os)) {
+      if (os == null) {
+        continue;
+      }
+      if (!KNOWN.contains(os)) {
+        errors.add(
+            Rule.OS_002,
+            ErrorType.NOT_SUPPORTED,
+            OPERATING_SYSTEMS.index(i),
+            os,
+            "supported values: "
+                + KNOWN.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(", ")));
+      } else if (oses.subList(0, i).contains(os)) {
         errors.add(Rule.OS_001, ErrorType.DUPLICATE, OPERATING_SYSTEMS.index(i), os, "");
       }
     }

@@ -96,6 +96,10 @@ class ClusterValidatorTest {
             f -> f.set(S + "operatingSystems", java.util.List.of("ubuntu", "flatcar", "ubuntu")),
             err(DUPLICATE, "spec.operatingSystems[2]", "OS-001")),
         bad(
+            "ipv4",
+            f -> f.set(S + "operatingSystems", java.util.List.of("ubuntu", "windows")),
+            err(NOT_SUPPORTED, "spec.operatingSystems[1]", "OS-002")),
+        bad(
             "dualstack-explicit",
             f -> f.set(N + "pods.cidrBlocks[2]", "fd03::/48"),
             err(TOO_MANY, PODS, "NET-001"),
