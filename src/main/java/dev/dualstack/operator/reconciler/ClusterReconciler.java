@@ -23,7 +23,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,16 +90,10 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
                             old.getMetadata().getGeneration()))
                 .build(),
             context);
-    var configMaps =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(ConfigMap.class, Cluster.class)
-                .withName("kubeadm-join-configmaps")
-                .withNamespaces(joinConfigMaps.namespace())
-                .withLabelSelector(KubeadmJoinConfigMap.SELECTOR)
-                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(Cluster.class, true))
-                .build(),
-            context);
-    return List.of(datacenters, configMaps);
+    List<EventSource<?, Cluster>> sources = new ArrayList<>();
+    sources.add(datacenters);
+    sources.addAll(joinConfigMaps.writer().eventSources(context));
+    return sources;
   }
 
   @Override
@@ -133,7 +127,11 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
       ClusterStatus next =
           statusFactory.build(previous, result, cluster.getMetadata().getGeneration());
       joinConfigMaps.reconcile(
-          cluster, result, next, context.getSecondaryResource(ConfigMap.class).orElse(null));
+          cluster,
+          result,
+          next,
+          context.getSecondaryResource(ConfigMap.class).orElse(null),
+          context);
       if (next.equals(previous)) {
         LOG.debug("cluster {}: status unchanged (phase {})", name, next.phase());
         return UpdateControl.noUpdate();

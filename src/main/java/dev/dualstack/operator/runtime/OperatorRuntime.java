@@ -8,8 +8,8 @@ import dev.dualstack.operator.pipeline.status.DatacenterStatusFactory;
 import dev.dualstack.operator.reconciler.AsyncEventRecorder;
 import dev.dualstack.operator.reconciler.ClusterReconciler;
 import dev.dualstack.operator.reconciler.DatacenterReconciler;
+import dev.dualstack.operator.reconciler.JoinConfigMapDependent;
 import dev.dualstack.operator.reconciler.JoinConfigMaps;
-import dev.dualstack.operator.reconciler.KubernetesConfigMapWriter;
 import dev.dualstack.operator.reconciler.KubernetesEventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -96,7 +96,8 @@ public final class OperatorRuntime implements AutoCloseable {
             new Pipeline(matrix),
             new ClusterStatusFactory(clock),
             events,
-            new JoinConfigMaps(settings.namespace(), new KubernetesConfigMapWriter(client)));
+            new JoinConfigMaps(
+                settings.namespace(), new JoinConfigMapDependent(settings.namespace())));
     GenericRetry retry =
         new GenericRetry()
             .setInitialInterval(settings.retryInitialInterval())
