@@ -145,10 +145,7 @@ public final class CapabilityChecker {
     List<Limitation> limitations =
         cap.limitations() == null || !refusals.isEmpty() ? List.of() : cap.limitations();
     for (Limitation l : limitations) {
-      boolean exposeMatches =
-          l.exposeStrategies() == null
-              || l.exposeStrategies().isEmpty()
-              || l.exposeStrategies().contains(expose);
+      boolean exposeMatches = l.appliesTo(expose);
       boolean fieldsMatch =
           l.whenSet() == null
               || l.whenSet().isEmpty()

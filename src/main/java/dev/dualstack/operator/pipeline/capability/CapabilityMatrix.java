@@ -1,6 +1,7 @@
 package dev.dualstack.operator.pipeline.capability;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dualstack.operator.api.SchemaEnums;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +72,7 @@ public record CapabilityMatrix(
       Map<String, OsSupport> operatingSystems,
       List<Limitation> limitations,
       DefaultNetworks defaultNetworks,
-      String defaultProxyMode,
+      SchemaEnums.ProxyMode defaultProxyMode,
       String defaultCni) {}
 
   /** OS support with the note shown in the warning. */
@@ -87,7 +88,18 @@ public record CapabilityMatrix(
    * pre-created network).
    */
   public record Limitation(
-      String code, String message, List<String> exposeStrategies, List<String> whenSet) {}
+      String code,
+      String message,
+      List<SchemaEnums.ExposeStrategy> exposeStrategies,
+      List<String> whenSet) {
+
+    /** True when the limitation applies to clusters with {@code exposeStrategy}. */
+    public boolean appliesTo(String exposeStrategy) {
+      return exposeStrategies == null
+          || exposeStrategies.isEmpty()
+          || exposeStrategies.stream().map(SchemaEnums::value).anyMatch(exposeStrategy::equals);
+    }
+  }
 
   /** Provider-specific default pod/service CIDRs (e.g. KubeVirt), IPv4 first. */
   public record DefaultNetworks(List<String> pods, List<String> services) {}

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dualstack.operator.api.SchemaEnums;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsNote;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
@@ -128,25 +129,12 @@ public final class CapabilityMatrixLoader {
           t.isEnum()
               ? "; allowed: "
                   + java.util.Arrays.stream(t.getEnumConstants())
-                      .map(CapabilityMatrixLoader::jsonName)
+                      .map(c -> SchemaEnums.value((Enum<?>) c))
                       .collect(Collectors.joining(", "))
               : "";
       return new Problem(line, "invalid value \"" + f.getValue() + "\"" + at + allowed);
     }
     return new Problem(line, e.getOriginalMessage() + at);
-  }
-
-  private static String jsonName(Object enumConstant) {
-    Enum<?> e = (Enum<?>) enumConstant;
-    try {
-      var p =
-          e.getDeclaringClass()
-              .getField(e.name())
-              .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-      return p == null ? e.name() : p.value();
-    } catch (NoSuchFieldException x) {
-      return e.name();
-    }
   }
 
   private static String path(JsonMappingException m) {

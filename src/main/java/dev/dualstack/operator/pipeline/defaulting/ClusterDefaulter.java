@@ -15,6 +15,7 @@ import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.IpFamilies;
 import dev.dualstack.operator.api.IpRanges;
 import dev.dualstack.operator.api.NetworkRanges;
+import dev.dualstack.operator.api.SchemaEnums;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DefaultNetworks;
@@ -132,8 +133,8 @@ public final class ClusterDefaulter {
     if (blank(proxyMode) && !blank(accepted)) {
       proxyMode = accepted;
     } else if (blank(proxyMode)) {
-      if (cap != null && !blank(cap.defaultProxyMode())) {
-        proxyMode = cap.defaultProxyMode();
+      if (cap != null && cap.defaultProxyMode() != null) {
+        proxyMode = SchemaEnums.value(cap.defaultProxyMode());
       } else {
         proxyMode = version.atLeast(1, 35) ? "nftables" : "ipvs";
       }
