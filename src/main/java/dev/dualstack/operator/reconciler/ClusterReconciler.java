@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -55,7 +54,6 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   private final ClusterStatusFactory statusFactory;
   private final EventRecorder events;
   private final JoinConfigMaps joinConfigMaps;
-  private final AtomicLong reconciliations = new AtomicLong();
   private volatile IndexedResourceCache<Cluster> clusters;
 
   public ClusterReconciler(
@@ -100,7 +98,6 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   public UpdateControl<Cluster> reconcile(Cluster cluster, Context<Cluster> context) {
     String name = cluster.getMetadata().getName();
     MDC.put(MDC_CLUSTER, name);
-    reconciliations.incrementAndGet();
     try {
       if (cluster.getUnreadableStatus() != null) {
         LOG.warn(
@@ -189,11 +186,6 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   public static boolean relevantUpdate(Cluster updated, Cluster old) {
     return !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
         || !Objects.equals(updated.getMetadata().getLabels(), old.getMetadata().getLabels());
-  }
-
-  /** How many times {@link #reconcile} ran (tests and diagnostics). */
-  public long reconciliations() {
-    return reconciliations.get();
   }
 
   /** Clusters in the informer cache by {@code status.phase} ("Unknown" before the first status). */

@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
 public final class OperatorRuntime implements AutoCloseable {
   public static final String CLUSTERS_GAUGE = "dualstack_clusters";
   public static final String UNREADABLE_GAUGE = "dualstack_clusters_unreadable";
+
+  /** Events dropped because the queue of events waiting to be written was full. */
+  public static final String EVENTS_DROPPED = "dualstack_events_dropped";
+
   private static final List<String> PHASES =
       List.of(
           Conditions.PHASE_READY,
@@ -127,6 +132,12 @@ public final class OperatorRuntime implements AutoCloseable {
       }
       Gauge.builder(UNREADABLE_GAUGE, clusterReconciler, r -> r.unreadableClusters())
           .description("Clusters in the operator's cache whose stored spec cannot be read")
+          .register(registry);
+      FunctionCounter.builder(EVENTS_DROPPED, events, AsyncEventRecorder::dropped)
+          .description(
+              "Events not written because "
+                  + AsyncEventRecorder.DEFAULT_CAPACITY
+                  + " were already waiting")
           .register(registry);
     }
   }

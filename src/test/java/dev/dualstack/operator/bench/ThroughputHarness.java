@@ -193,7 +193,7 @@ public final class ThroughputHarness {
       await()
           .atMost(TIMEOUT)
           .pollInterval(Duration.ofMillis(20))
-          .until(() -> h.runtime.clusterReconciler().reconciliations() >= total);
+          .until(() -> h.reconciliations() >= total);
       rDone.set(System.nanoTime());
       quiesce(counters);
       long resyncWrites = counters.statusWrites.sum() - resyncStatusBefore;

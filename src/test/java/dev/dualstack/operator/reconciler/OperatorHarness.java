@@ -21,6 +21,7 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -95,6 +96,7 @@ public final class OperatorHarness implements AutoCloseable {
   final EmbeddedApiServer api;
   public final KubernetesClient client;
   public OperatorRuntime runtime;
+  private MeterRegistry meters;
   private KubernetesClient operatorClient;
   private volatile RequestListener listener;
 
@@ -117,6 +119,7 @@ public final class OperatorHarness implements AutoCloseable {
    * backs off exponentially from there); {@code registry} may be null.
    */
   public OperatorHarness startOperator(OperatorSettings settings, MeterRegistry registry) {
+    meters = registry == null ? new SimpleMeterRegistry() : registry;
     operatorClient =
         new KubernetesClientBuilder()
             .withConfig(
@@ -133,9 +136,23 @@ public final class OperatorHarness implements AutoCloseable {
                 settings,
                 CapabilityMatrixLoader.builtin(),
                 Clock.systemUTC(),
-                registry)
+                meters)
             .start();
     return this;
+  }
+
+  /** How many Cluster reconciliations the running operator started (JOSDK's own counter). */
+  public long reconciliations() {
+    return reconciliations(meters);
+  }
+
+  /** JOSDK's count of started Cluster reconciliations in {@code registry}. */
+  public static long reconciliations(MeterRegistry registry) {
+    return (long)
+        registry.find("operator.sdk.reconciliations.started").counters().stream()
+            .filter(c -> "Cluster".equals(c.getId().getTag("kind")))
+            .mapToDouble(c -> c.count())
+            .sum();
   }
 
   OperatorHarness startOperator() {

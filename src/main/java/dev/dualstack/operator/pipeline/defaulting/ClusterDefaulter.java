@@ -64,19 +64,12 @@ public final class ClusterDefaulter {
   private ClusterDefaulter() {}
 
   /**
+   * The effective spec. An unset {@code proxyMode} keeps the accepted one of {@code previous}: its
+   * default depends on the Kubernetes version, and a version upgrade must not switch the proxy of a
+   * running cluster.
+   *
    * @param provider resolved provider name, may be null
    * @param dc the cluster's datacenter, may be null
-   */
-  public static ClusterSpec apply(
-      ClusterSpec spec, String provider, DatacenterInput dc, CapabilityMatrix matrix) {
-    return apply(spec, provider, dc, matrix, null);
-  }
-
-  /**
-   * Like {@link #apply(ClusterSpec, String, DatacenterInput, CapabilityMatrix)}, and an unset
-   * {@code proxyMode} keeps the accepted one of {@code previous}: its default depends on the
-   * Kubernetes version, and a version upgrade must not switch the proxy of a running cluster.
-   *
    * @param previous the cluster's status (last accepted state), may be null
    */
   public static ClusterSpec apply(
