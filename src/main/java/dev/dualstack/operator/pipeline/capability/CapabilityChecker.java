@@ -23,9 +23,9 @@ import java.util.Map;
 
 /**
  * Stage 5: provider × datacenter {@code ipv6Enabled} × {@code spec.operatingSystems} × CNI against
- * the capability matrix (SPEC §4). Blocking findings are {@code CAP-} errors (phase Unsupported);
- * the rest become warnings with stable codes. Everything it knows about providers and operating
- * systems comes from the matrix.
+ * the capability matrix (docs/capability-matrix.md). Blocking findings are {@code CAP-} errors
+ * (phase Unsupported); the rest become warnings with stable codes. Everything it knows about
+ * providers and operating systems comes from the matrix.
  */
 public final class CapabilityChecker {
   public static final String WARN_UNKNOWN_PROVIDER = "DualStackUnknownProvider";

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The provider capability matrix (SPEC §4) as data, loaded from {@code capabilities.yaml}:
- * per-provider dual-stack mode, OS support, limitations and default networks, plus the CNI version
- * lists. Branch on this data, never on provider names in code.
+ * The provider capability matrix (docs/capability-matrix.md) as data, loaded from {@code
+ * capabilities.yaml}: per-provider dual-stack mode, OS support, limitations and default networks,
+ * plus the CNI version lists. Branch on this data, never on provider names in code.
  */
 public record CapabilityMatrix(
     String defaultCni,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dualstack.operator.api.JsonPaths;
 import dev.dualstack.operator.api.SchemaEnums;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsNote;
@@ -104,7 +105,7 @@ public final class CapabilityMatrixLoader {
 
   private static Problem problem(JsonProcessingException e, Map<String, Integer> lines) {
     JsonLocation loc = e.getLocation();
-    String path = e instanceof JsonMappingException m ? path(m) : "";
+    String path = e instanceof JsonMappingException m ? JsonPaths.of("", m.getPath()) : "";
     // Jackson reports where it noticed the problem (for records possibly the end of the object);
     // the key's own line is more useful
     Integer keyLine = lines.get(path);
@@ -137,21 +138,6 @@ public final class CapabilityMatrixLoader {
     return new Problem(line, e.getOriginalMessage() + at);
   }
 
-  private static String path(JsonMappingException m) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : m.getPath()) {
-      if (r.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
-  }
-
   /** Line of every key and list element, by dotted path ({@code providers.aws.limitations[0]}). */
   private static Map<String, Integer> lines(String text, String source) {
     Map<String, Integer> lines = new HashMap<>();
@@ -161,7 +147,7 @@ public final class CapabilityMatrixLoader {
         if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
           continue;
         }
-        String path = CapabilitySchema.dotted(p.getParsingContext().pathAsPointer().toString());
+        String path = JsonPaths.of(p.getParsingContext().pathAsPointer());
         if (!path.isEmpty()) {
           lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
         }

@@ -1,5 +1,7 @@
 package dev.dualstack.operator.pipeline.capability;
 
+import static dev.dualstack.operator.pipeline.field.Strings.blank;
+
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.api.SchemaEnums;
@@ -248,29 +250,5 @@ final class CapabilitySchema {
       p = cut < 0 ? "" : p.substring(0, cut);
     }
     return 1;
-  }
-
-  /** {@code /providers/aws/limitations/0} to {@code providers.aws.limitations[0]}. */
-  static String dotted(String pointer) {
-    StringBuilder sb = new StringBuilder();
-    for (String seg : pointer.split("/")) {
-      if (seg.isEmpty()) {
-        continue;
-      }
-      String s = seg.replace("~1", "/").replace("~0", "~");
-      if (s.chars().allMatch(Character::isDigit)) {
-        sb.append('[').append(s).append(']');
-      } else {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(s);
-      }
-    }
-    return sb.toString();
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

@@ -1,5 +1,7 @@
 package dev.dualstack.operator.pipeline.defaulting;
 
+import static dev.dualstack.operator.pipeline.field.Strings.blank;
+
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.CloudSpecOpenstackBuilder;
 import dev.dualstack.operator.api.ClusterNetwork;
@@ -29,8 +31,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Stage 2: returns the effective spec, a new record with every default of SPEC §3.1 filled in. The
- * user's spec is never touched; applying the defaulter to its own output changes nothing.
+ * Stage 2: returns the effective spec, a new record with every default of docs/api.md (Cluster
+ * {@code spec}) filled in. The user's spec is never touched; applying the defaulter to its own
+ * output changes nothing.
  */
 public final class ClusterDefaulter {
   public static final String POD_V4 = "172.25.0.0/16";
@@ -258,9 +261,5 @@ public final class ClusterDefaulter {
 
   private static boolean empty(IpRanges r) {
     return r == null || r.cidrBlocks() == null || r.cidrBlocks().stream().allMatch(Objects::isNull);
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }
