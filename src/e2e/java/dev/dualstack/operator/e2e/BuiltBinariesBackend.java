@@ -32,14 +32,17 @@ final class BuiltBinariesBackend implements KubeBackend {
       """;
 
   private final KubeAPIServer server;
+  private final String owner;
   private final Path dir;
   private final Path binaries;
   private final Path auditLog;
   private final String kubeconfig;
   private Process controllerManager;
 
-  private BuiltBinariesBackend(KubeAPIServer server, Path dir, Path binaries, Path auditLog) {
+  private BuiltBinariesBackend(
+      KubeAPIServer server, String owner, Path dir, Path binaries, Path auditLog) {
     this.server = server;
+    this.owner = owner;
     this.dir = dir;
     this.binaries = binaries;
     this.auditLog = auditLog;
@@ -86,7 +89,7 @@ final class BuiltBinariesBackend implements KubeBackend {
                   .withApiServerFlag("--audit-log-mode", "blocking")
                   .build());
       server.start();
-      return new BuiltBinariesBackend(server, dir, binaries, audit);
+      return new BuiltBinariesBackend(server, owner, dir, binaries, audit);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -149,5 +152,26 @@ final class BuiltBinariesBackend implements KubeBackend {
       }
     }
     server.stop();
+    keepLogsAndDeleteDir();
+  }
+
+  /** The audit and controller-manager logs go to target/e2e-logs; the rest (certs) is deleted. */
+  private void keepLogsAndDeleteDir() {
+    try {
+      Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+      for (String f : List.of("audit.log", "kube-controller-manager.log")) {
+        if (Files.exists(dir.resolve(f))) {
+          Files.move(
+              dir.resolve(f),
+              logs.resolve(owner + "-" + f),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -224,6 +224,11 @@ final class ControlPlane implements AutoCloseable {
   public void close() {
     admin.close();
     backend.close();
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Runs kubectl and captures its exit code, stdout and stderr. */

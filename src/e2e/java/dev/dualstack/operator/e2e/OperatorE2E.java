@@ -285,6 +285,29 @@ class OperatorE2E {
     assertThat(get.out()).contains("openstack").contains("IPv4+IPv6").contains("Ready");
   }
 
+  @Test
+  @Order(8)
+  void aClusterNameTheServerRefusesNeverReachesTheOperator() {
+    ControlPlane.Result r =
+        cp.kubectl()
+            .runWithInput(
+                """
+                apiVersion: dualstack.dev/v1
+                kind: Cluster
+                metadata: {name: Prod_EU}
+                spec: {version: "1.33.5", cloud: {dc: aws-eu-central-1, aws: {}}}
+                """,
+                "apply",
+                "-f",
+                "-");
+    assertThat(r.exitCode()).as(r.both()).isNotZero();
+    assertThat(r.err()).contains("metadata.name: Invalid value: \"Prod_EU\"");
+    assertThat(admin.resources(Cluster.class).list().getItems())
+        .extracting(c -> c.getMetadata().getName())
+        .doesNotContain("Prod_EU");
+    assertThat(operator.log()).doesNotContain("Prod_EU");
+  }
+
   /**
    * Least privilege, both ways: every (group, resource, verb) the chart grants was used by the
    * operator in this class's run (read from the audit log), and the operator used nothing the

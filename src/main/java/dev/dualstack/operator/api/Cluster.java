@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A managed user cluster whose network configuration this operator owns (cluster-scoped). */
 @Group(Cluster.GROUP)
 @Version(Cluster.VERSION)
+// named, not derived: fabric8 would otherwise run its regex-based Pluralize in every constructor
+@Plural("clusters")
+@Singular("cluster")
 @ShortNames({"dsc", "dscluster"})
 @AdditionalPrinterColumn(name = "Provider", jsonPath = ".status.provider.name", type = Type.STRING)
 @AdditionalPrinterColumn(name = "DC", jsonPath = ".spec.cloud.dc", type = Type.STRING)

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A datacenter of one cloud provider in which user clusters live (cluster-scoped). */
 @Group(Cluster.GROUP)
 @Version(Cluster.VERSION)
+// named, not derived: fabric8 would otherwise run its regex-based Pluralize in every constructor
+@Plural("datacenters")
+@Singular("datacenter")
 @ShortNames({"dsdc"})
 @AdditionalPrinterColumn(name = "Provider", jsonPath = ".status.provider", type = Type.STRING)
 @AdditionalPrinterColumn(

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -54,6 +55,10 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   private final ClusterStatusFactory statusFactory;
   private final EventRecorder events;
   private final JoinConfigMaps joinConfigMaps;
+  private final ClusterStatusWriter statusWriter;
+  private final InitialListAddFilter<Datacenter> datacenterAdds = new InitialListAddFilter<>();
+  private final InitialListAddFilter<ConfigMap> configMapAdds = new InitialListAddFilter<>();
+  private final AtomicLong reconciliations = new AtomicLong();
   private volatile IndexedResourceCache<Cluster> clusters;
 
   public ClusterReconciler(
@@ -61,10 +66,20 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
       ClusterStatusFactory statusFactory,
       EventRecorder events,
       JoinConfigMaps joinConfigMaps) {
+    this(pipeline, statusFactory, events, joinConfigMaps, ClusterStatusWriter.josdkPatch());
+  }
+
+  public ClusterReconciler(
+      Pipeline pipeline,
+      ClusterStatusFactory statusFactory,
+      EventRecorder events,
+      JoinConfigMaps joinConfigMaps,
+      ClusterStatusWriter statusWriter) {
     this.pipeline = Objects.requireNonNull(pipeline);
     this.statusFactory = Objects.requireNonNull(statusFactory);
     this.events = Objects.requireNonNull(events);
     this.joinConfigMaps = Objects.requireNonNull(joinConfigMaps);
+    this.statusWriter = Objects.requireNonNull(statusWriter);
   }
 
   @Override
@@ -80,6 +95,8 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
                 .withSecondaryToPrimaryMapper(
                     new DatacenterToClusterMapper(context.getPrimaryCache()))
                 .withPrimaryToSecondaryMapper(DatacenterToClusterMapper.datacenterOf())
+                // every Cluster is reconciled after the start with the listed Datacenters cached
+                .withOnAddFilter(datacenterAdds)
                 // a Datacenter's own status writes change nothing for its clusters
                 .withOnUpdateFilter(
                     (updated, old) ->
@@ -90,7 +107,8 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
             context);
     List<EventSource<?, Cluster>> sources = new ArrayList<>();
     sources.add(datacenters);
-    sources.addAll(joinConfigMaps.writer().eventSources(context));
+    sources.addAll(joinConfigMaps.writer().eventSources(context, configMapAdds));
+    datacenterAdds.listedBy(datacenters);
     return sources;
   }
 
@@ -98,6 +116,10 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   public UpdateControl<Cluster> reconcile(Cluster cluster, Context<Cluster> context) {
     String name = cluster.getMetadata().getName();
     MDC.put(MDC_CLUSTER, name);
+    if (reconciliations.getAndIncrement() == 0) {
+      datacenterAdds.reconcilingStarted();
+      configMapAdds.reconcilingStarted();
+    }
     try {
       if (cluster.getUnreadableStatus() != null) {
         LOG.warn(
@@ -144,8 +166,7 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
           next.acceptedGeneration(),
           next.errors() == null ? 0 : next.errors().size(),
           next.warnings() == null ? 0 : next.warnings().size());
-      cluster.setStatus(next);
-      return UpdateControl.patchStatus(cluster);
+      return statusWriter.write(cluster, next, context);
     } finally {
       MDC.remove(MDC_CLUSTER);
     }

@@ -17,8 +17,12 @@ public interface ConfigMapWriter {
 
   void delete(Cluster owner, ConfigMap current, Context<Cluster> context);
 
-  /** The event sources that watch the ConfigMaps (none for a test double). */
-  default List<EventSource<?, Cluster>> eventSources(EventSourceContext<Cluster> context) {
+  /**
+   * The event sources that watch the ConfigMaps (none for a test double); {@code adds} filters
+   * their initial list's late add events and learns the listed ConfigMaps from them.
+   */
+  default List<EventSource<?, Cluster>> eventSources(
+      EventSourceContext<Cluster> context, InitialListAddFilter<ConfigMap> adds) {
     return List.of();
   }
 }

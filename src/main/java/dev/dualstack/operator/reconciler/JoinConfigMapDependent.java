@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,17 +32,11 @@ public final class JoinConfigMapDependent
   public static final String NAME = "kubeadm-join-configmaps";
   private static final String DESIRED = JoinConfigMapDependent.class.getName() + ".desired";
 
+  private final String namespace;
+
   public JoinConfigMapDependent(String namespace) {
     super(ConfigMap.class, NAME);
-    configureWith(
-        new KubernetesDependentResourceConfigBuilder<ConfigMap>()
-            .withKubernetesDependentInformerConfig(
-                InformerConfiguration.builder(ConfigMap.class)
-                    .withName(NAME)
-                    .withNamespaces(Set.of(namespace))
-                    .withLabelSelector(KubeadmJoinConfigMap.SELECTOR)
-                    .build())
-            .build());
+    this.namespace = Objects.requireNonNull(namespace);
   }
 
   @Override
@@ -82,7 +77,20 @@ public final class JoinConfigMapDependent
   }
 
   @Override
-  public List<EventSource<?, Cluster>> eventSources(EventSourceContext<Cluster> context) {
-    return EventSourceUtils.dependentEventSources(context, this);
+  public List<EventSource<?, Cluster>> eventSources(
+      EventSourceContext<Cluster> context, InitialListAddFilter<ConfigMap> adds) {
+    configureWith(
+        new KubernetesDependentResourceConfigBuilder<ConfigMap>()
+            .withKubernetesDependentInformerConfig(
+                InformerConfiguration.builder(ConfigMap.class)
+                    .withName(NAME)
+                    .withNamespaces(Set.of(namespace))
+                    .withLabelSelector(KubeadmJoinConfigMap.SELECTOR)
+                    .withOnAddFilter(adds)
+                    .build())
+            .build());
+    List<EventSource<?, Cluster>> sources = EventSourceUtils.dependentEventSources(context, this);
+    adds.listedBy(eventSource().orElseThrow());
+    return sources;
   }
 }

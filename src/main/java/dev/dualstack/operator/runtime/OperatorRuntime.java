@@ -10,6 +10,7 @@ import dev.dualstack.operator.reconciler.ClusterReconciler;
 import dev.dualstack.operator.reconciler.DatacenterReconciler;
 import dev.dualstack.operator.reconciler.JoinConfigMapDependent;
 import dev.dualstack.operator.reconciler.JoinConfigMaps;
+import dev.dualstack.operator.reconciler.JsonPatchStatusWriter;
 import dev.dualstack.operator.reconciler.KubernetesEventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -52,6 +53,7 @@ public final class OperatorRuntime implements AutoCloseable {
   private final Operator operator;
   private final ClusterReconciler clusterReconciler;
   private final AsyncEventRecorder events;
+  private final RecordSharingCloner cloner;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   public OperatorRuntime(
@@ -61,6 +63,7 @@ public final class OperatorRuntime implements AutoCloseable {
       Clock clock,
       MeterRegistry registry) {
     Objects.requireNonNull(client);
+    this.cloner = new RecordSharingCloner(client.getKubernetesSerialization());
     this.operator =
         new Operator(
             o -> {
@@ -69,7 +72,7 @@ public final class OperatorRuntime implements AutoCloseable {
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
                   .withConcurrentReconciliationThreads(settings.concurrency())
                   .withCloseClientOnStop(false)
-                  .withResourceCloner(new MarkKeepingCloner(client.getKubernetesSerialization()))
+                  .withResourceCloner(cloner)
                   .checkingCRDAndValidateLocalModel(false);
               if (registry != null) {
                 o.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
@@ -102,7 +105,8 @@ public final class OperatorRuntime implements AutoCloseable {
             new ClusterStatusFactory(clock),
             events,
             new JoinConfigMaps(
-                settings.namespace(), new JoinConfigMapDependent(settings.namespace())));
+                settings.namespace(), new JoinConfigMapDependent(settings.namespace())),
+            new JsonPatchStatusWriter());
     GenericRetry retry =
         new GenericRetry()
             .setInitialInterval(settings.retryInitialInterval())
@@ -171,6 +175,17 @@ public final class OperatorRuntime implements AutoCloseable {
 
   public ClusterReconciler clusterReconciler() {
     return clusterReconciler;
+  }
+
+  /**
+   * Copies JOSDK made of cached resources: {@code [0]} Clusters and {@code [1]} Datacenters sharing
+   * the spec and status records, {@code [2]} others by a serialization round trip (diagnostics; the
+   * throughput harness reports them).
+   */
+  public long[] resourceCopies() {
+    return new long[] {
+      cloner.clusterCopies(), cloner.datacenterCopies(), cloner.serializedCopies()
+    };
   }
 
   @Override

@@ -10,9 +10,16 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
 import dev.dualstack.operator.pipeline.model.ClusterInput;
 import dev.dualstack.operator.pipeline.model.DatacenterInput;
 import dev.dualstack.operator.pipeline.status.ClusterStatusFactory;
+import dev.dualstack.operator.reconciler.AsyncEventRecorder;
+import dev.dualstack.operator.reconciler.ClusterEvent;
+import dev.dualstack.operator.reconciler.ClusterEvents;
+import dev.dualstack.operator.reconciler.ClusterObjectCounter;
+import dev.dualstack.operator.reconciler.KubernetesEventRecorder;
 import dev.dualstack.operator.reconciler.OperatorHarness;
 import dev.dualstack.operator.runtime.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +37,34 @@ import java.util.function.IntConsumer;
 import java.util.function.ToDoubleFunction;
 
 /**
- * End-to-end throughput of the operator against the in-process API server, next to the server's own
- * limit measured in the same run: a raw loop of GET + status PATCH with the same concurrency.
+ * End-to-end throughput of the operator against the in-process API server, next to the fair limit
+ * measured in the same run: a loop that sends exactly the requests the operator must send per
+ * Cluster and nothing else (STYLE.md, "Fair baselines").
  *
- * <p>One run: N dual-stack Clusters (and their Datacenter) are created, the operator is started and
- * timed until every Cluster's status has been written (Ready); M more Clusters are then created one
- * after the other while the operator runs (create→Ready latency); the operator is restarted (a
- * resync of every Cluster with nothing changed: status writes must be 0); finally, with the
- * operator stopped, the raw loop runs over the first N Clusters against the same server. Status and
- * Event writes are counted at the server.
+ * <p>Per Cluster the operator reads from its informer cache and sends one status PATCH (a JSON
+ * Patch of {@code /status}, no resourceVersion: JOSDK without server-side apply) and one Event
+ * create (NetworkAccepted, written by {@code AsyncEventRecorder} on one background thread). The
+ * limit loop does the same with the same kind of client (built like the operator's): one LIST of
+ * the Clusters (its "cache"), then on {@code concurrency} threads the same JSON Patch body per
+ * Cluster, each handing the same Event to the same background event writer; it ends when every
+ * status and every Event is written, as the operator's phase does. Nothing else: no GET, no
+ * client-side diff, no pipeline.
+ *
+ * <p>One run has three phases, each on a fresh in-process server holding the same objects (a
+ * Datacenter and N Clusters without status), so that no phase pays for the objects of another (the
+ * mock scans its whole store on every request):
+ *
+ * <ol>
+ *   <li>limit: the loop above, nothing watching;
+ *   <li>limit, watched: the same with an informer of the loop's client watching the Clusters (the
+ *       server then also sends every change to a watch, as it does while the operator runs);
+ *   <li>operator: started with the N Clusters waiting, timed until every status and Event is
+ *       written; then M Clusters are created one after the other (create→Ready latency); then the
+ *       operator is restarted (a resync with nothing changed: status writes must be 0).
+ * </ol>
+ *
+ * The order of the phases alternates from run to run (limit first in odd runs, operator first in
+ * even runs). Status and Event writes are counted and timed at the server.
  *
  * <p>{@code --clusters=N --latency-clusters=M --concurrency=C --repeats=R --warmups=W} (defaults
  * 1000, 200, 4, 3, 3); prints one row per run and the medians, warm-up runs apart.
@@ -69,29 +95,69 @@ public final class ThroughputHarness {
     }
   }
 
+  /**
+   * One phase that writes every Cluster's status and Event: seconds from its start to the last
+   * write, seconds from the first status write to the last write (steady state, without the start),
+   * the server's time per Cluster, writes per Cluster and the first status write's request.
+   */
+  record Phase(
+      double seconds,
+      double steadySeconds,
+      double serverMsPerCluster,
+      double statusWritesPerCluster,
+      double eventsPerCluster,
+      double statusBytesPerWrite,
+      double getsPerCluster,
+      long serverErrors,
+      String firstStatusWrite) {}
+
   /** What one run measured. */
   record Run(
+      double loadAverage,
       double startSeconds,
-      double firstWriteSeconds,
-      double operatorSeconds,
-      double operatorRate,
-      double rawRate,
-      double rawWatchedRate,
-      double operatorServerMsPerCluster,
-      double rawServerMsPerCluster,
-      double rawWatchedServerMsPerCluster,
+      Phase operator,
+      Phase limit,
+      Phase limitWatched,
       double latencyP50Ms,
       double latencyP99Ms,
-      double statusWritesPerCluster,
       long resyncStatusWrites,
       long resyncEventWrites,
       double resyncSeconds,
-      double eventsPerCluster,
-      double getsPerCluster,
       long notReady,
-      long serverErrors) {
+      long serverErrors,
+      int clusters,
+      double reconcilesPerCluster,
+      double objectsReadPerReconcile,
+      double objectsWrittenPerReconcile,
+      double sharedCopiesPerReconcile) {
+    double operatorRate() {
+      return clusters / operator.seconds();
+    }
+
+    double limitRate() {
+      return clusters / limit.seconds();
+    }
+
+    double limitWatchedRate() {
+      return clusters / limitWatched.seconds();
+    }
+
+    /** Operator / limit, both from their start to their last write. */
     double ratio() {
-      return operatorRate / rawRate;
+      return operatorRate() / limitRate();
+    }
+
+    /** The same, both from their first status write to their last write. */
+    double steadyRatio() {
+      return limit.steadySeconds() / operator.steadySeconds();
+    }
+
+    double statusWritesPerCluster() {
+      return operator.statusWritesPerCluster();
+    }
+
+    double eventsPerCluster() {
+      return operator.eventsPerCluster();
     }
   }
 
@@ -115,19 +181,25 @@ public final class ThroughputHarness {
     // printed, not counted
     List<Run> warmups = new ArrayList<>();
     for (int i = 0; i < o.warmups(); i++) {
-      Run r = run(o);
+      Run r = run(o, i);
       warmups.add(r);
       System.out.println("warm-up " + (i + 1) + ": " + r);
     }
     List<Run> runs = new ArrayList<>();
     for (int i = 0; i < o.repeats(); i++) {
-      Run r = run(o);
+      Run r = run(o, i);
       runs.add(r);
       System.out.println("run " + (i + 1) + ": " + r);
     }
+    if (!runs.isEmpty()) {
+      System.out.println();
+      System.out.println(
+          "first status write, operator: " + runs.get(0).operator().firstStatusWrite());
+      System.out.println("first status write, limit:    " + runs.get(0).limit().firstStatusWrite());
+    }
     if (!warmups.isEmpty()) {
       System.out.println();
-      System.out.println("warm-up (cold JVM):");
+      System.out.println("warm-up (the first in a cold JVM):");
       System.out.println(table(warmups));
     }
     System.out.println();
@@ -135,19 +207,78 @@ public final class ThroughputHarness {
     System.out.println("load average after: " + loadAverage());
   }
 
-  static Run run(Options o) {
-    ServerCounters counters = new ServerCounters();
-    try (OperatorHarness h = new OperatorHarness()) {
-      h.listener(counters);
-      KubernetesClient client = h.client;
-      client.resource(BenchClusters.openstackDc()).create();
-      parallel(o.concurrency(), o.clusters(), i -> client.resource(cluster(i)).create());
+  /** One run; {@code index} decides the order of the phases (limit first when even). */
+  static Run run(Options o, int index) {
+    double load = loadAverage1();
+    Phase limit;
+    Phase limitWatched;
+    OperatorRun op;
+    if (index % 2 == 0) {
+      limit = limit(o, false);
+      limitWatched = limit(o, true);
+      op = operator(o);
+    } else {
+      op = operator(o);
+      limit = limit(o, false);
+      limitWatched = limit(o, true);
+    }
+    return new Run(
+        load,
+        op.startSeconds,
+        op.phase,
+        limit,
+        limitWatched,
+        op.latencyP50Ms,
+        op.latencyP99Ms,
+        op.resyncStatusWrites,
+        op.resyncEventWrites,
+        op.resyncSeconds,
+        op.notReady,
+        op.serverErrors + limit.serverErrors() + limitWatched.serverErrors(),
+        o.clusters(),
+        op.reconcilesPerCluster,
+        op.objectsReadPerReconcile,
+        op.objectsWrittenPerReconcile,
+        op.sharedCopiesPerReconcile);
+  }
 
-      // 1. operator started with N Clusters waiting: time until all are Ready
-      long statusBefore = counters.statusWrites.sum();
-      long eventsBefore = counters.eventWrites.sum();
-      long getsBefore = counters.gets.sum();
-      long busyBefore = counters.busyNanos.sum();
+  private record OperatorRun(
+      double startSeconds,
+      Phase phase,
+      double latencyP50Ms,
+      double latencyP99Ms,
+      long resyncStatusWrites,
+      long resyncEventWrites,
+      double resyncSeconds,
+      long notReady,
+      long serverErrors,
+      double reconcilesPerCluster,
+      double objectsReadPerReconcile,
+      double objectsWrittenPerReconcile,
+      double sharedCopiesPerReconcile) {}
+
+  /** A fresh server with the Datacenter and N Clusters (no status) created. */
+  private static OperatorHarness populated(Options o, ServerCounters counters) {
+    OperatorHarness h = new OperatorHarness();
+    h.listener(counters);
+    h.client.resource(BenchClusters.openstackDc()).create();
+    parallel(o.concurrency(), o.clusters(), i -> h.client.resource(cluster(i)).create());
+    quiesce(counters);
+    System.gc();
+    return h;
+  }
+
+  private static OperatorRun operator(Options o) {
+    ServerCounters counters = new ServerCounters();
+    try (OperatorHarness h = populated(o, counters)) {
+      KubernetesClient client = h.client;
+
+      // what an informer of the Clusters reads to start (its list, and on the in-process server
+      // a replay of every object when the watch opens): not counted as the operator's copies
+      long informerStartReads = informerStartReads(h, counters);
+
+      // 1. operator started with N Clusters waiting: time until every status and Event is written
+      Snapshot before = new Snapshot(counters);
       long t0 = System.nanoTime();
       h.startOperator(settings(o.concurrency()));
       long tStarted = System.nanoTime();
@@ -155,15 +286,13 @@ public final class ThroughputHarness {
           .atMost(TIMEOUT)
           .pollInterval(Duration.ofMillis(20))
           .until(() -> counters.firstStatusWrite.size() >= o.clusters());
-      long tReady = counters.firstStatusWrite.values().stream().mapToLong(v -> v).max().orElse(t0);
-      long tFirst = counters.firstStatusWrite.values().stream().mapToLong(v -> v).min().orElse(t0);
-      double operatorBusy = (counters.busyNanos.sum() - busyBefore) / 1e9;
       quiesce(counters);
-      double operatorSeconds = (tReady - t0) / 1e9;
-      double writesPerCluster =
-          (counters.statusWrites.sum() - statusBefore) / (double) o.clusters();
-      double eventsPerCluster = (counters.eventWrites.sum() - eventsBefore) / (double) o.clusters();
-      double getsPerCluster = (counters.gets.sum() - getsBefore) / (double) o.clusters();
+      Phase phase = before.phase(counters, t0, o.clusters());
+      long reconciles = h.reconciliations();
+      // Cluster objects the operator's client read beyond its initial list (its cache), and wrote
+      double read = (h.operatorClusters.read.sum() - informerStartReads) / (double) reconciles;
+      double written = h.operatorClusters.written.sum() / (double) reconciles;
+      double shared = sharedCopies(h) / (double) reconciles;
 
       // 2. Clusters created one after the other while the operator runs: create→Ready latency
       long[] created = new long[o.latencyClusters()];
@@ -189,12 +318,11 @@ public final class ThroughputHarness {
       long resyncEventsBefore = counters.eventWrites.sum();
       long r0 = System.nanoTime();
       h.startOperator(settings(o.concurrency()));
-      AtomicLong rDone = new AtomicLong();
       await()
           .atMost(TIMEOUT)
           .pollInterval(Duration.ofMillis(20))
           .until(() -> h.reconciliations() >= total);
-      rDone.set(System.nanoTime());
+      long rDone = System.nanoTime();
       quiesce(counters);
       long resyncWrites = counters.statusWrites.sum() - resyncStatusBefore;
       long resyncEvents = counters.eventWrites.sum() - resyncEventsBefore;
@@ -205,55 +333,172 @@ public final class ThroughputHarness {
                       c.getStatus() == null
                           || !Conditions.PHASE_READY.equals(c.getStatus().phase()))
               .count();
-      // 4. the raw loop against the same server: GET + the same status PATCH, same concurrency;
-      // first while the idle operator still watches (the server also sends each change to its
-      // informer), then with the operator stopped (the server's bare limit)
-      ClusterStatus status = readyStatus();
-      long busy0 = counters.busyNanos.sum();
-      double rawWatchedSeconds = rawLoop(client, o, status);
-      double rawWatchedBusy = (counters.busyNanos.sum() - busy0) / 1e9;
-      h.stopOperator();
-      busy0 = counters.busyNanos.sum();
-      double rawSeconds = rawLoop(client, o, status);
-      double rawBusy = (counters.busyNanos.sum() - busy0) / 1e9;
-
-      return new Run(
+      return new OperatorRun(
           (tStarted - t0) / 1e9,
-          (tFirst - t0) / 1e9,
-          operatorSeconds,
-          o.clusters() / operatorSeconds,
-          o.clusters() / rawSeconds,
-          o.clusters() / rawWatchedSeconds,
-          operatorBusy * 1000 / o.clusters(),
-          rawBusy * 1000 / o.clusters(),
-          rawWatchedBusy * 1000 / o.clusters(),
+          phase,
           percentile(latencies, 0.50),
           percentile(latencies, 0.99),
-          writesPerCluster,
           resyncWrites,
           resyncEvents,
-          (rDone.get() - r0) / 1e9,
-          eventsPerCluster,
-          getsPerCluster,
+          (rDone - r0) / 1e9,
           notReady,
-          counters.errors.sum());
+          counters.errors.sum(),
+          reconciles / (double) o.clusters(),
+          read,
+          written,
+          shared);
     }
   }
 
-  /** GET + status PATCH of the first N Clusters on {@code concurrency} threads; seconds taken. */
-  static double rawLoop(KubernetesClient client, Options o, ClusterStatus status) {
-    long w0 = System.nanoTime();
-    parallel(
-        o.concurrency(),
-        o.clusters(),
-        i -> {
-          Cluster got = client.resources(Cluster.class).withName(name(i)).get();
-          got.setStatus(null);
-          Cluster modified = client.getKubernetesSerialization().clone(got);
-          modified.setStatus(status);
-          client.resource(got).editStatus(c -> modified);
-        });
-    return (System.nanoTime() - w0) / 1e9;
+  /** Cluster objects a fresh informer of the Clusters reads until it is synced and quiet. */
+  private static long informerStartReads(OperatorHarness h, ServerCounters counters) {
+    ClusterObjectCounter c = new ClusterObjectCounter();
+    try (KubernetesClient client = h.newClient(c)) {
+      SharedIndexInformer<Cluster> informer = client.resources(Cluster.class).inform();
+      await().atMost(TIMEOUT).until(informer::hasSynced);
+      quiesce(counters);
+      long reads = c.read.sum();
+      informer.close();
+      return reads;
+    }
+  }
+
+  /** Copies of cached Clusters made without serialization, when the operator counts them. */
+  private static long sharedCopies(OperatorHarness h) {
+    try {
+      Object copies = h.runtime.getClass().getMethod("resourceCopies").invoke(h.runtime);
+      return ((long[]) copies)[0];
+    } catch (ReflectiveOperationException e) {
+      return 0; // an operator without the record-sharing cloner: every copy is a serialization
+    }
+  }
+
+  /**
+   * The fair limit: with a client built like the operator's, one LIST, then per Cluster the
+   * operator's status PATCH (the same JSON Patch body) on {@code concurrency} threads and the
+   * operator's Event handed to the operator's background event writer; timed to the last write.
+   *
+   * @param watched an informer of the same client watches the Clusters meanwhile
+   */
+  static Phase limit(Options o, boolean watched) {
+    ServerCounters counters = new ServerCounters();
+    ClusterStatus status = readyStatus();
+    ClusterEvent event = ClusterEvents.between(null, status).get(0);
+    try (OperatorHarness h = populated(o, counters);
+        KubernetesClient client = h.newClient();
+        AsyncEventRecorder events =
+            new AsyncEventRecorder(
+                new KubernetesEventRecorder(
+                    client, Clock.systemUTC(), KubernetesEventRecorder.COMPONENT),
+                AsyncEventRecorder.DEFAULT_CAPACITY)) {
+      SharedIndexInformer<Cluster> informer = null;
+      if (watched) {
+        informer = client.resources(Cluster.class).inform();
+        SharedIndexInformer<Cluster> i = informer;
+        await().atMost(TIMEOUT).until(i::hasSynced);
+        quiesce(counters);
+      }
+      String body = statusPatch(client.getKubernetesSerialization(), status);
+      Snapshot before = new Snapshot(counters);
+      long t0 = System.nanoTime();
+      List<Cluster> cache = client.resources(Cluster.class).list().getItems();
+      parallel(
+          o.concurrency(),
+          cache.size(),
+          i -> {
+            Cluster c = cache.get(i);
+            patchStatus(client, c, body);
+            events.record(c, event);
+          });
+      if (!events.flush(TIMEOUT)) {
+        throw new IllegalStateException("events not written within " + TIMEOUT);
+      }
+      quiesce(counters);
+      Phase p = before.phase(counters, t0, o.clusters());
+      if (informer != null) {
+        informer.close();
+      }
+      return p;
+    }
+  }
+
+  /**
+   * The body of the operator's status patch on a first reconcile: a JSON Patch adding the status.
+   */
+  static String statusPatch(KubernetesSerialization json, ClusterStatus status) {
+    return "[{\"op\":\"add\",\"path\":\"/status\",\"value\":" + json.asJson(status) + "}]";
+  }
+
+  /**
+   * The request alone, through the client's HTTP client (its connection pool, authentication and
+   * retries), with the answer read into a Cluster as the operator must (it caches it): no copy of
+   * the object first, no diff. Kept here, not shared with the operator's code, so that the limit
+   * stays the same whatever the operator does (the smoke test checks both send the same request).
+   */
+  static Cluster patchStatus(KubernetesClient client, Cluster cluster, String body) {
+    String url =
+        client.getConfiguration().getMasterUrl().replaceAll("/+$", "")
+            + "/apis/"
+            + Cluster.API_VERSION
+            + "/clusters/"
+            + cluster.getMetadata().getName()
+            + "/status";
+    var http = client.getHttpClient();
+    var request =
+        http.newHttpRequestBuilder()
+            .uri(url)
+            .header("Accept", "application/json")
+            .method("PATCH", "application/json-patch+json", body)
+            .build();
+    try {
+      var response = http.sendAsync(request, String.class).get();
+      if (!response.isSuccessful()) {
+        throw new IllegalStateException("PATCH " + url + ": " + response.code());
+      }
+      return client.getKubernetesSerialization().unmarshal(response.body(), Cluster.class);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The server's counters at the start of a phase. */
+  private static final class Snapshot {
+    final long status;
+    final long statusBytes;
+    final long events;
+    final long gets;
+    final long busy;
+    final long errors;
+
+    Snapshot(ServerCounters c) {
+      status = c.statusWrites.sum();
+      statusBytes = c.statusWriteBytes.sum();
+      events = c.eventWrites.sum();
+      gets = c.gets.sum();
+      busy = c.busyNanos.sum();
+      errors = c.errors.sum();
+      c.resetFirstWrites();
+      c.firstStatusWrite0.set(null);
+    }
+
+    Phase phase(ServerCounters c, long t0, int clusters) {
+      long first = c.firstStatusWrite.values().stream().mapToLong(v -> v).min().orElse(t0);
+      long last = c.lastWrite();
+      long writes = c.statusWrites.sum() - status;
+      return new Phase(
+          (last - t0) / 1e9,
+          (last - first) / 1e9,
+          (c.busyNanos.sum() - busy) / 1e6 / clusters,
+          writes / (double) clusters,
+          (c.eventWrites.sum() - events) / (double) clusters,
+          writes == 0 ? 0 : (c.statusWriteBytes.sum() - statusBytes) / (double) writes,
+          (c.gets.sum() - gets) / (double) clusters,
+          c.errors.sum() - errors,
+          c.firstStatusWrite0.get());
+    }
   }
 
   static OperatorSettings settings(int concurrency) {
@@ -328,24 +573,37 @@ public final class ThroughputHarness {
 
   private static final List<Column> COLUMNS =
       List.of(
+          new Column("load avg (1 min) at start", "%.2f", Run::loadAverage),
           new Column("operator start (s)", "%.2f", Run::startSeconds),
-          new Column("all Ready after start (s)", "%.1f", Run::operatorSeconds),
+          new Column("operator: all written after start (s)", "%.2f", r -> r.operator().seconds()),
           new Column("operator Clusters/s", "%.1f", Run::operatorRate),
-          new Column("raw get+patch/s", "%.1f", Run::rawRate),
-          new Column("operator/raw", "%.2f", Run::ratio),
-          new Column("raw, operator watching (/s)", "%.1f", Run::rawWatchedRate),
-          new Column("operator/raw watching", "%.2f", r -> r.operatorRate() / r.rawWatchedRate()),
-          new Column("server ms/Cluster: operator", "%.2f", Run::operatorServerMsPerCluster),
-          new Column("raw", "%.2f", Run::rawServerMsPerCluster),
-          new Column("raw watching", "%.2f", Run::rawWatchedServerMsPerCluster),
+          new Column("limit PATCH+Event /s", "%.1f", Run::limitRate),
+          new Column("**operator/limit**", "%.2f", Run::ratio),
+          new Column("limit, watched (/s)", "%.1f", Run::limitWatchedRate),
+          new Column(
+              "operator/limit watched", "%.2f", r -> r.operatorRate() / r.limitWatchedRate()),
+          new Column("steady operator/limit", "%.2f", Run::steadyRatio),
+          new Column("server ms/Cluster: operator", "%.2f", r -> r.operator().serverMsPerCluster()),
+          new Column("limit", "%.2f", r -> r.limit().serverMsPerCluster()),
+          new Column("limit watched", "%.2f", r -> r.limitWatched().serverMsPerCluster()),
           new Column("p50 create→Ready (ms)", "%.0f", Run::latencyP50Ms),
           new Column("p99 (ms)", "%.0f", Run::latencyP99Ms),
-          new Column("status writes/Cluster", "%.3f", Run::statusWritesPerCluster),
+          new Column("status writes/Cluster: operator", "%.3f", Run::statusWritesPerCluster),
+          new Column("limit", "%.3f", r -> r.limit().statusWritesPerCluster()),
+          new Column("events/Cluster: operator", "%.2f", Run::eventsPerCluster),
+          new Column("limit", "%.2f", r -> r.limit().eventsPerCluster()),
+          new Column(
+              "status PATCH bytes: operator", "%.0f", r -> r.operator().statusBytesPerWrite()),
+          new Column("limit", "%.0f", r -> r.limit().statusBytesPerWrite()),
+          new Column("GETs/Cluster: operator", "%.3f", r -> r.operator().getsPerCluster()),
+          new Column("limit", "%.3f", r -> r.limit().getsPerCluster()),
+          new Column("reconciles/Cluster", "%.3f", Run::reconcilesPerCluster),
+          new Column("Clusters read/reconcile", "%.2f", Run::objectsReadPerReconcile),
+          new Column("Clusters written/reconcile", "%.2f", Run::objectsWrittenPerReconcile),
+          new Column("shared copies/reconcile", "%.2f", Run::sharedCopiesPerReconcile),
           new Column("resync status writes", "%.0f", Run::resyncStatusWrites),
           new Column("resync events", "%.0f", Run::resyncEventWrites),
           new Column("resync (s)", "%.1f", Run::resyncSeconds),
-          new Column("events/Cluster", "%.2f", Run::eventsPerCluster),
-          new Column("GETs/Cluster", "%.3f", Run::getsPerCluster),
           new Column("not Ready", "%.0f", Run::notReady));
 
   /** A Markdown table: one row per run and the medians. */
@@ -372,6 +630,15 @@ public final class ThroughputHarness {
                 .append(String.format(Locale.ROOT, c.format(), median(runs, c.value())))
                 .append(" |"));
     return sb.append('\n').toString();
+  }
+
+  /** The 1-minute load average, NaN when unknown. */
+  static double loadAverage1() {
+    try {
+      return Double.parseDouble(loadAverage().split(" ")[0]);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
   }
 
   static String loadAverage() {

@@ -47,6 +47,9 @@ public final class OperatorHarness implements AutoCloseable {
      * @param nanos how long the server took to answer (dispatch, including watch notifications)
      */
     void answered(RecordedRequest request, MockResponse response, long nanos);
+
+    /** Called before the server answers (the request body is still unread). */
+    default void received(RecordedRequest request) {}
   }
 
   final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
@@ -97,6 +100,10 @@ public final class OperatorHarness implements AutoCloseable {
   public final KubernetesClient client;
   public OperatorRuntime runtime;
   private MeterRegistry meters;
+
+  /** Cluster objects read and written by the operators' clients (all started so far). */
+  public final ClusterObjectCounter operatorClusters = new ClusterObjectCounter();
+
   private KubernetesClient operatorClient;
   private volatile RequestListener listener;
 
@@ -120,16 +127,7 @@ public final class OperatorHarness implements AutoCloseable {
    */
   public OperatorHarness startOperator(OperatorSettings settings, MeterRegistry registry) {
     meters = registry == null ? new SimpleMeterRegistry() : registry;
-    operatorClient =
-        new KubernetesClientBuilder()
-            .withConfig(
-                new ConfigBuilder(Config.empty())
-                    .withMasterUrl(client.getConfiguration().getMasterUrl())
-                    .withTrustCerts(true)
-                    .withNamespace("default")
-                    .withWatchReconnectInterval(100)
-                    .build())
-            .build();
+    operatorClient = newClient(operatorClusters);
     runtime =
         new OperatorRuntime(
                 operatorClient,
@@ -153,6 +151,28 @@ public final class OperatorHarness implements AutoCloseable {
             .filter(c -> "Cluster".equals(c.getId().getTag("kind")))
             .mapToDouble(c -> c.count())
             .sum();
+  }
+
+  /**
+   * A new client of the server built like the operator's (same HTTP client, same settings); the
+   * caller closes it. The performance harnesses send their limit loops through one of these.
+   */
+  public KubernetesClient newClient() {
+    return newClient(new ClusterObjectCounter());
+  }
+
+  /** The same, counting the Cluster objects its serialization reads and writes into {@code c}. */
+  public KubernetesClient newClient(ClusterObjectCounter c) {
+    return new KubernetesClientBuilder()
+        .withKubernetesSerialization(c.serialization())
+        .withConfig(
+            new ConfigBuilder(Config.empty())
+                .withMasterUrl(client.getConfiguration().getMasterUrl())
+                .withTrustCerts(true)
+                .withNamespace("default")
+                .withWatchReconnectInterval(100)
+                .build())
+        .build();
   }
 
   OperatorHarness startOperator() {
@@ -283,9 +303,12 @@ public final class OperatorHarness implements AutoCloseable {
           return status(503);
         }
       }
+      RequestListener l = listener;
+      if (l != null) {
+        l.received(request);
+      }
       long start = System.nanoTime();
       MockResponse response = delegate.dispatch(request);
-      RequestListener l = listener;
       if (l != null) {
         l.answered(request, response, System.nanoTime() - start);
       }
