@@ -32,7 +32,8 @@ public record ClusterNetwork(
         Integer nodeCidrMaskSizeIPv6,
     @JsonPropertyDescription(
             "kube-proxy mode: ipvs, iptables, ebpf (Cilium kube-proxy replacement) or nftables."
-                + " Default: iptables on Hetzner, nftables from Kubernetes 1.35, else ipvs.")
+                + " Default: iptables on Hetzner, nftables from Kubernetes 1.35, else (and without"
+                + " spec.version) ipvs.")
         @SchemaFrom(type = SchemaEnums.ProxyMode.class)
         String proxyMode,
     @JsonPropertyDescription("IPVS settings.") IpvsConfiguration ipvs,

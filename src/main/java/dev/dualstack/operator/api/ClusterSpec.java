@@ -21,8 +21,9 @@ import java.util.List;
 @SchemaCustomizer(value = SchemaPatch.class, input = CelRules.CLUSTER_SPEC_SCHEMA)
 public record ClusterSpec(
     @JsonPropertyDescription(
-            "Kubernetes version of the user cluster, e.g. 1.31.4. Empty: version-dependent rules"
-                + " act as for the newest supported minor.")
+            "Kubernetes version of the user cluster, MAJOR.MINOR.PATCH of a supported minor, e.g."
+                + " 1.31.4. Empty: proxy mode ipvs, the other version-dependent rules act as for"
+                + " the newest supported minor.")
         @Size(max = 32)
         String version,
     @JsonPropertyDescription("Cloud provider and datacenter of the cluster.") CloudSpec cloud,

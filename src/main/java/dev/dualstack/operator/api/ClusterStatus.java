@@ -68,5 +68,15 @@ public record ClusterStatus(
 
   /** A field error of a refused spec. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record StatusError(String field, String type, String value, String message) {}
+  public record StatusError(
+      @JsonPropertyDescription(
+              "YAML path of the field, e.g. spec.clusterNetwork.pods.cidrBlocks[1].")
+          String field,
+      @JsonPropertyDescription(
+              "Required, Invalid, Forbidden, NotSupported, TooMany, Duplicate or NotFound.")
+          String type,
+      @JsonPropertyDescription("The offending value.") String value,
+      @JsonPropertyDescription("What is allowed.") String message,
+      @JsonPropertyDescription("Id of the rule, e.g. NET-012 (docs/validation-rules.md).")
+          String rule) {}
 }

@@ -24,14 +24,15 @@ import java.util.Locale;
  *
  * <pre>{@code
  * {"results":[{"name":..,"valid":..,"phase":..,
- *              "errors":[{"field":..,"type":..,"value":..,"message":..}],
- *              "warnings":[{"code":..,"message":..}],
+ *              "errors":[{"field":..,"type":..,"value":..,"message":..,"rule":..}],
+ *              "warnings":[{"code":..,"message":..,"rule":..}],
  *              "status":{..}}]}
  * }</pre>
  *
  * {@code type} is the ErrorType id ({@code Invalid}, {@code NotFound}...), {@code value} is null
- * when the error has none; {@code errors} and {@code warnings} are always present (maybe empty);
- * {@code status} is what the operator would write.
+ * when the error has none, {@code rule} is the id of docs/validation-rules.md; {@code errors} and
+ * {@code warnings} are always present (maybe empty); {@code status} is what the operator would
+ * write.
  *
  * <p>Text, one block per cluster, then a summary line:
  *
@@ -79,7 +80,7 @@ final class CheckOutput {
 
   /** One field error; every key is always written. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Error(String field, String type, String value, String message) {}
+  record Error(String field, String type, String value, String message, String rule) {}
 
   static Results tree(Report report) {
     return new Results(
@@ -91,7 +92,14 @@ final class CheckOutput {
                         c.valid(),
                         c.phase(),
                         c.result().errors().stream()
-                            .map(e -> new Error(e.field(), e.type().id(), e.value(), e.message()))
+                            .map(
+                                e ->
+                                    new Error(
+                                        e.field(),
+                                        e.type().id(),
+                                        e.value(),
+                                        e.message(),
+                                        e.rule().id()))
                             .toList(),
                         c.result().warnings(),
                         c.status()))

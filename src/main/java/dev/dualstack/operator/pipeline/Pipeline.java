@@ -54,7 +54,7 @@ public final class Pipeline {
     DatacenterInput dc = resolved.datacenter();
     ClusterSpec effective =
         ClusterDefaulter.apply(in.spec(), resolved.provider(), dc, matrix, in.previous());
-    KubeVersion version = KubeVersion.orNewest(in.spec().version());
+    KubeVersion version = KubeVersion.resolve(in.spec().version(), matrix.kubernetes().minors());
     ValidationContext ctx =
         new ValidationContext(in, effective, dc, resolved.provider(), version, matrix);
 

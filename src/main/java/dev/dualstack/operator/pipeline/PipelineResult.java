@@ -44,7 +44,8 @@ public record PipelineResult(
    * {@link Rule.Kind#UNSUPPORTED} (capability); Invalid when any other error; else Ready.
    */
   public String phase() {
-    if (!datacenterFound) {
+    // a dc name no Datacenter can have (NAM-002) will never resolve: Invalid, not Pending
+    if (!datacenterFound && errors.stream().noneMatch(e -> e.rule() == Rule.NAM_002)) {
       return Conditions.PHASE_PENDING;
     }
     if (errors.isEmpty()) {

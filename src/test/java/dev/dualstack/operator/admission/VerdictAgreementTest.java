@@ -18,6 +18,7 @@ import dev.dualstack.operator.cli.ManifestReader.Source;
 import dev.dualstack.operator.pipeline.SpecGenerator;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.FieldError;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.model.ClusterInput;
 import dev.dualstack.operator.pipeline.status.ClusterStatusFactory;
 import dev.dualstack.operator.pipeline.status.DatacenterStatusFactory;
@@ -71,7 +72,8 @@ class VerdictAgreementTest {
       boolean admitted,
       List<String> webhookFields,
       String phase,
-      List<String> statusFields) {}
+      List<String> statusFields,
+      boolean datacenterNameInvalid) {}
 
   private Verdicts judge(Cluster cluster, Datacenter dc) {
     Map<String, Located<Datacenter>> dcs =
@@ -131,7 +133,8 @@ class VerdictAgreementTest {
                 .filter(e -> !ErrorType.NOT_FOUND.id().equals(e.type()))
                 .map(StatusError::field)
                 .sorted()
-                .toList());
+                .toList(),
+        c.result().errors().stream().anyMatch(e -> e.rule() == Rule.NAM_002));
   }
 
   private static void assertAgree(String what, Verdicts v) {
@@ -145,7 +148,11 @@ class VerdictAgreementTest {
           .as("%s: reconciler vs check", what)
           .isEqualTo(v.checkValid());
     } else {
-      assertThat(v.phase()).as(what).isEqualTo(Conditions.PHASE_PENDING);
+      // a spec.cloud.dc no Datacenter can be named (NAM-002) is Invalid, not Pending
+      assertThat(v.phase())
+          .as(what)
+          .isEqualTo(
+              v.datacenterNameInvalid() ? Conditions.PHASE_INVALID : Conditions.PHASE_PENDING);
       assertThat(v.checkValid()).as(what).isFalse();
       assertThat(v.admitted()).as(what).isEqualTo(v.checkFields().isEmpty());
     }

@@ -86,11 +86,16 @@ class CheckCommandTest {
     assertThat(result.get("valid").asBoolean()).isFalse();
     assertThat(result.get("phase").asText()).isEqualTo("Invalid");
     JsonNode error = result.get("errors").get(0);
-    assertThat(fieldNames(error)).containsExactly("field", "type", "value", "message");
+    assertThat(fieldNames(error)).containsExactly("field", "type", "value", "message", "rule");
     assertThat(error.get("field").asText()).isEqualTo("spec.cloud");
     assertThat(error.get("type").asText()).isEqualTo("Forbidden");
     assertThat(error.get("value").isNull()).isTrue();
+    assertThat(error.get("rule").asText()).isEqualTo("PRV-001");
     assertThat(result.at("/status/errors/0/type").asText()).isEqualTo("Forbidden");
+    assertThat(result.at("/status/errors/0/rule").asText()).isEqualTo("PRV-001");
+    for (JsonNode w : result.get("warnings")) {
+      assertThat(fieldNames(w)).containsExactly("code", "message", "rule");
+    }
   }
 
   @Test

@@ -33,7 +33,7 @@ class DescribePrinterTest {
             .ipFamily("IPv4")
             .datacenter("dc")
             .cni(new ClusterStatus.CniStatus("cilium", "1.19.4"))
-            .warnings(List.of(new dev.dualstack.operator.api.Warning("W", "careful")))
+            .warnings(List.of(new dev.dualstack.operator.api.Warning("W", "careful", "NET-025")))
             .conditions(
                 List.of(
                     new ConditionBuilder()

@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded random and adversarial specs (java.util.Random, fixed seeds): 20 seeds × 5,000 = 100,000
- * specs. The pipeline never throws; every error has a path starting with {@code spec} and a rule
- * id; an accepted spec's own status fed back as previous is accepted again; defaulting the
- * effective spec changes nothing. {@link #aMillionSpecs} (tag {@code slow}) runs 1,000,000 more.
+ * specs. The pipeline never throws; every error has a path ({@code spec...} or {@code
+ * metadata.name}) and a rule id; every warning has a rule id; an accepted spec's own status fed
+ * back as previous is accepted again; defaulting the effective spec changes nothing. {@link
+ * #aMillionSpecs} (tag {@code slow}) runs 1,000,000 more.
  */
 class PipelineFuzzTest {
   static final int PER_SEED = 5_000;
@@ -62,8 +63,14 @@ class PipelineFuzzTest {
         throw new AssertionError("seed " + seed + " case " + i + " threw on " + c, e);
       }
       for (FieldError e : r.errors()) {
-        if (!e.field().startsWith("spec") || !RULE.matcher(e.rule().id()).matches()) {
+        boolean path = e.field().startsWith("spec") || e.field().equals("metadata.name");
+        if (!path || !RULE.matcher(e.rule().id()).matches()) {
           fail("seed %d case %d: bad error %s (rule %s) for %s", seed, i, e, e.rule(), c);
+        }
+      }
+      for (var w : r.warnings()) {
+        if (w.rule() == null || !RULE.matcher(w.rule()).matches() || w.code() == null) {
+          fail("seed %d case %d: warning without rule %s for %s", seed, i, w, c);
         }
       }
       assertIdempotent(seed, i, c, r);

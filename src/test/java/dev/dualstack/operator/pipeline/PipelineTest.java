@@ -49,7 +49,7 @@ class PipelineTest {
             err(INVALID, "spec.clusterNetwork.dnsDomain", "NET-014"),
             err(NOT_SUPPORTED, "spec.clusterNetwork.proxyMode", "NET-015"),
             err(NOT_SUPPORTED, "spec.cniPlugin.version", "CNI-002"),
-            err(INVALID, "spec.version", "VER-001"));
+            err(NOT_SUPPORTED, "spec.version", "VER-001"));
     assertThat(r.phase()).isEqualTo(Conditions.PHASE_INVALID);
     assertThat(r.rendering()).isNull();
   }
@@ -140,5 +140,73 @@ class PipelineTest {
         .containsExactly(err(FORBIDDEN, "spec.cniPlugin.type", "UPD-012"));
     assertThat(r.errors().get(0).message()).contains(Conditions.LABEL_UNSAFE_CNI_MIGRATION);
     assertThat(List.of(r.phase())).containsExactly(Conditions.PHASE_INVALID);
+  }
+
+  @Test
+  void cniNearMissHintsTheListedSpellingAndStatusCarriesIt() {
+    PipelineResult canal =
+        Fixture.load("dualstack-explicit").set(S + "cniPlugin.version", "v3.22.0").evaluate();
+    assertThat(canal.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.rule().id()).isEqualTo("CNI-002");
+              assertThat(e.message()).startsWith("did you mean v3.22? ");
+            });
+    PipelineResult cilium = Fixture.load("ipv4").set(S + "cniPlugin.version", "v1.19.4").evaluate();
+    assertThat(cilium.errors().get(0).message()).startsWith("did you mean 1.19.4? ");
+    PipelineResult garbage = Fixture.load("ipv4").set(S + "cniPlugin.version", "9.9.9").evaluate();
+    assertThat(garbage.errors().get(0).message()).doesNotContain("did you mean");
+    Fixture listed = Fixture.load("dualstack-explicit").set(S + "cniPlugin.version", "v3.22");
+    assertThat(listed.evaluate().errors()).isEmpty();
+    assertThat(listed.status().cni().version()).isEqualTo("v3.22");
+  }
+
+  @Test
+  void aDatacenterNameNoDatacenterCanHaveIsInvalidNotPending() {
+    PipelineResult r = Fixture.load("ipv4").set(S + "cloud.dc", "AWS_EU").evaluate();
+    assertThat(r.phase()).isEqualTo(Conditions.PHASE_INVALID);
+    PipelineResult later = Fixture.load("ipv4").set(S + "cloud.dc", "aws-later").evaluate();
+    assertThat(later.phase()).isEqualTo(Conditions.PHASE_PENDING);
+  }
+
+  @Test
+  void statusErrorsAndWarningsCarryTheirRule() {
+    ClusterStatus s =
+        Fixture.load("ipv4")
+            .set(N + "services.cidrBlocks[0]", "10.240.16.0/29")
+            .set(S + "cniPlugin.version", "1.13.0")
+            .status();
+    assertThat(s.errors())
+        .extracting(ClusterStatus.StatusError::field, ClusterStatus.StatusError::rule)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "spec.clusterNetwork.services.cidrBlocks[0]", "NET-026"));
+    assertThat(s.warnings())
+        .extracting(dev.dualstack.operator.api.Warning::rule)
+        .containsExactly("CNI-002");
+  }
+
+  @Test
+  void providersOutsideKkpsDualStackListAreUnknown() {
+    for (String provider : List.of("edge", "baremetal")) {
+      Fixture f =
+          Fixture.load("dualstack-defaulted")
+              .set(S + "version", "1.33.0")
+              .remove(S + "cloud.openstack")
+              .set(S + "cloud." + provider, java.util.Map.of())
+              .remove("datacenter.spec.openstack")
+              .set("datacenter.spec." + provider, java.util.Map.of());
+      PipelineResult r = f.evaluate();
+      assertThat(r.errors()).as(provider).isEmpty();
+      assertThat(r.dualStack().status()).as(provider).isEqualTo("Unknown");
+      assertThat(r.warnings())
+          .as(provider)
+          .anySatisfy(
+              w -> {
+                assertThat(w.code()).isEqualTo("DualStackUnknownProvider");
+                assertThat(w.rule()).isEqualTo("CAP-004");
+              });
+    }
   }
 }

@@ -101,8 +101,49 @@ public final class SpecGenerator {
     "fd01::/48",
     "192.168.1.0/24",
     "fd00::/64",
-    "10.0.0.0/16"
+    "10.0.0.0/16",
+    // special-purpose and documentation ranges (NET-024, NET-025, NET-028, BYO-005)
+    "0.0.0.0/8",
+    "127.0.0.0/8",
+    "169.254.0.0/16",
+    "240.0.0.0/4",
+    "::/96",
+    "::1/128",
+    "fe80::/10",
+    "192.0.2.0/24",
+    "198.51.100.0/24",
+    "2001:db8::/32",
+    "127.0.0.1",
+    "169.254.169.254",
+    "fe80::1",
+    "ff02::1",
+    // names (NAM-001..003)
+    "Prod_EU",
+    "prod.eu",
+    "-prod",
+    "a234567890123456789012345678901234567890123456789012345678901234",
+    // versions (VER-001, VER-002) and near-miss CNI versions (CNI-002)
+    "1.30.9",
+    "1.38.0",
+    "v1.32",
+    "1.31.4-rc.0",
+    "01.31.4",
+    "v3.22.0",
+    "3.22",
+    "v1.19.4",
+    "01.19.4",
+    "1.16.15"
   };
+
+  /** Special-purpose pod/service blocks: an IPv4 one, then an IPv6 one. */
+  private static final List<List<String>> SPECIAL_BLOCKS =
+      List.of(
+          List.of("169.254.0.0/16", "fe80::/48"),
+          List.of("127.0.0.0/16", "ff00::/48"),
+          List.of("192.0.2.0/24", "2001:db8::/48"),
+          List.of("240.0.0.0/16", "::/108"),
+          List.of("100.64.0.0/16", "fd01::/48"));
+
   private static final List<String> PROVIDERS = ProviderBlock.NAMES;
   private static final List<String> LABELS =
       List.of("unsafe-cni-migration", "unsafe-cni-upgrade", "unsafe-expose-strategy-migration");
@@ -135,7 +176,11 @@ public final class SpecGenerator {
       }
     }
     ClusterStatus previous = r.nextInt(3) == 0 ? status(dcName, provider) : null;
-    return new Case(new ClusterInput(s("c"), labels, (long) r.nextInt(10), spec, previous), dc);
+    String name =
+        rare()
+            ? pick("Prod_EU", "prod.eu", "-prod", "x".repeat(64), "")
+            : s(pick("c", "prod-eu-1"));
+    return new Case(new ClusterInput(name, labels, (long) r.nextInt(10), spec, previous), dc);
   }
 
   private ClusterSpec spec(String provider, String dc, boolean dual) {
@@ -146,16 +191,34 @@ public final class SpecGenerator {
       pods = validBlocks(dual, 8, 20, 32, 64);
       services = validBlocks(dual, 12, 28, 108, 124);
     }
+    if (r.nextInt(12) == 0) {
+      List<String> special = SPECIAL_BLOCKS.get(r.nextInt(SPECIAL_BLOCKS.size()));
+      List<String> chosen = dual ? special : special.subList(0, 1);
+      if (r.nextBoolean()) {
+        pods = chosen;
+      } else {
+        services = chosen;
+      }
+    }
     String expose = s(pick("NodePort", "LoadBalancer", "Tunneling"));
     return ClusterSpecBuilder.builder()
-        .version(s(pick("1.31.4", "1.33.0", "1.34.2", "v1.35", null)))
+        .version(
+            s(
+                r.nextInt(10) == 0
+                    ? pick("1.30.9", "1.38.0", "v1.32", "1.31.4-rc.0", "01.31.4")
+                    : pick("1.31.0", "1.31.4", "1.33.0", "1.34.2", "v1.35.0", "1.37.1", null)))
         .cloud(rare() ? null : cloud(provider, dc, dual))
         .cniPlugin(
             rare()
                 ? null
                 : new ClusterSpec.CniPluginSettings(
                     s(pick("cilium", "canal", "none", null)),
-                    s(pick("1.19.4", "1.18.10", "v3.31", "v3.22", "v3.21", "", null))))
+                    s(
+                        r.nextInt(10) == 0
+                            ? pick("v3.22.0", "3.22", "v1.19.4", "01.19.4", "1.16.15")
+                            : pick(
+                                "1.19.4", "1.18.10", "1.13.0", "v1.11", "v3.31", "v3.22", "v3.21",
+                                "", null))))
         .exposeStrategy(r.nextBoolean() ? null : expose)
         .apiServerAllowedIPRanges("LoadBalancer".equals(expose) || rare() ? ranges() : null)
         .componentsOverride(
@@ -194,7 +257,11 @@ public final class SpecGenerator {
                     .konnectivityEnabled(rare() ? Boolean.FALSE : bool())
                     .tunnelingAgentIP(
                         "Tunneling".equals(expose)
-                            ? s(pick("100.64.30.10", null))
+                            ? s(
+                                r.nextInt(8) == 0
+                                    ? pick(
+                                        "fd00:30::10", "127.0.0.10", "169.254.20.10", "172.25.0.10")
+                                    : pick("100.64.30.10", null))
                             : rare() ? s("100.64.30.10") : null)
                     .build())
         .build();
@@ -280,9 +347,16 @@ public final class SpecGenerator {
           rare()
               ? null
               : new CloudSpec.ByoNode(
-                  s("node-" + i),
-                  s("192.168.20." + (10 + i)),
-                  dual || rare() ? s("2001:db8:20::" + (10 + i)) : null));
+                  rare() ? pick("Node_" + i, "node-" + i + ".example.com", "") : s("node-" + i),
+                  r.nextInt(15) == 0
+                      ? pick("127.0.0.1", "169.254.1." + i, "224.0.0." + i)
+                      : s("192.168.20." + (10 + i)),
+                  dual || rare()
+                      ? s(
+                          r.nextInt(15) == 0
+                              ? pick("fe80::" + i, "ff02::1", "::1")
+                              : "fd20::" + (10 + i))
+                      : null));
     }
     return r.nextInt(10) == 0 ? null : nodes;
   }

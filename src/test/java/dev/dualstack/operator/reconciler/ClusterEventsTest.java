@@ -29,9 +29,12 @@ class ClusterEventsTest {
               + " exposeStrategy: NodePort, nodePortRange: 30000-32767,"
               + " apiserverServiceIP: 10.240.16.1, dnsServiceIP: 10.240.16.10}");
   private static final List<StatusError> ERR =
-      List.of(new StatusError("spec.cloud.providerName", "FieldValueInvalid", "gcp", "must match"));
+      List.of(
+          new StatusError(
+              "spec.cloud.providerName", "FieldValueInvalid", "gcp", "must match", "PRV-002"));
   private static final List<StatusError> ERR2 =
-      List.of(new StatusError("spec.cloud.dc", "FieldValueNotFound", "x", "no Datacenter"));
+      List.of(
+          new StatusError("spec.cloud.dc", "FieldValueNotFound", "x", "no Datacenter", "DC-002"));
 
   private static ClusterStatus status(
       long observed, Long accepted, String phase, NetworkStatus net, List<StatusError> errors) {

@@ -16,6 +16,7 @@ import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.FieldWarning;
 import dev.dualstack.operator.pipeline.field.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class CapabilityChecker {
   private static final FieldPath IP_FAMILY =
       FieldPath.of("spec").child("clusterNetwork").child("ipFamily");
   private static final FieldPath OPERATING_SYSTEMS = FieldPath.of("spec").child("operatingSystems");
+  private static final FieldPath CNI_TYPE = FieldPath.of("spec").child("cniPlugin").child("type");
 
   private CapabilityChecker() {}
 
@@ -115,8 +117,11 @@ public final class CapabilityChecker {
       }
     } else if (mode == DualStackMode.UNKNOWN) {
       warnings.add(
-          new Warning(
+          FieldWarning.of(
+              Rule.CAP_004,
               WARN_UNKNOWN_PROVIDER,
+              IP_FAMILY,
+              ipFamily(ctx),
               "dual-stack on "
                   + display
                   + " is not known to work; it is allowed, but test it before relying on it"));
@@ -136,7 +141,9 @@ public final class CapabilityChecker {
         }
         OsNote note = ctx.matrix().operatingSystemNotes().get(os);
         if (note != null) {
-          warnings.add(new Warning(note.code(), note.message()));
+          warnings.add(
+              FieldWarning.of(
+                  Rule.CAP_006, note.code(), OPERATING_SYSTEMS.index(i), os, note.message()));
         }
       }
     }
@@ -152,17 +159,20 @@ public final class CapabilityChecker {
               || l.whenSet().stream()
                   .anyMatch(f -> isSet(ctx.effective().cloud(), ctx.provider(), f));
       if (exposeMatches && fieldsMatch) {
-        warnings.add(new Warning(l.code(), l.message()));
+        warnings.add(FieldWarning.of(Rule.CAP_007, l.code(), l.message()));
       }
     }
 
     var cni = ctx.effective().cniPlugin();
     if (cni != null && "none".equals(cni.type())) {
       warnings.add(
-          new Warning(
+          FieldWarning.of(
+              Rule.CAP_008,
               WARN_CNI_NONE,
-              "cniPlugin none: the CNI you install yourself must assign pod addresses from both"
-                  + " the IPv4 and the IPv6 pod CIDR"));
+              CNI_TYPE,
+              cni.type(),
+              "the CNI you install yourself must assign pod addresses from both the IPv4 and the"
+                  + " IPv6 pod CIDR"));
     }
 
     if (!refusals.isEmpty()) {
@@ -202,13 +212,22 @@ public final class CapabilityChecker {
       }
       case UNTESTED -> {
         warnings.add(
-            new Warning(
+            FieldWarning.of(
+                Rule.CAP_005,
                 WARN_OS_UNTESTED,
+                at,
+                os,
                 subject + " is not available or not tested" + (note == null ? "" : ": " + note)));
         return null;
       }
       case MINOR_ISSUE -> {
-        warnings.add(new Warning(WARN_OS_MINOR_ISSUE, subject + " has a known issue: " + note));
+        warnings.add(
+            FieldWarning.of(
+                Rule.CAP_005,
+                WARN_OS_MINOR_ISSUE,
+                at,
+                os,
+                subject + " has a known issue: " + note));
         return null;
       }
       case UNSUPPORTED -> {

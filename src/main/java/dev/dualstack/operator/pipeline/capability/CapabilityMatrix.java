@@ -15,9 +15,11 @@ public record CapabilityMatrix(
     Map<String, ProviderCapability> providers,
     Map<String, CniCapability> cni,
     Map<String, OsNote> operatingSystemNotes,
+    KubernetesVersions kubernetes,
     String source) {
 
   public CapabilityMatrix {
+    kubernetes = kubernetes == null ? new KubernetesVersions(List.of()) : kubernetes;
     providers = providers == null ? Map.of() : Map.copyOf(providers);
     cni = cni == null ? Map.of() : Map.copyOf(cni);
     operatingSystemNotes =
@@ -103,6 +105,16 @@ public record CapabilityMatrix(
 
   /** Provider-specific default pod/service CIDRs (e.g. KubeVirt), IPv4 first. */
   public record DefaultNetworks(List<String> pods, List<String> services) {}
+
+  /**
+   * Supported Kubernetes minor versions of user clusters ({@code 1.31}), oldest first; a version
+   * outside them is refused.
+   */
+  public record KubernetesVersions(List<String> minors) {
+    public KubernetesVersions {
+      minors = minors == null ? List.of() : List.copyOf(minors);
+    }
+  }
 
   /** Versions of one CNI type. */
   public record CniCapability(

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dualstack.operator.api.JsonPaths;
 import dev.dualstack.operator.api.SchemaEnums;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.KubernetesVersions;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsNote;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixException.Problem;
@@ -100,7 +101,7 @@ public final class CapabilityMatrixLoader {
       throw new CapabilityMatrixException(source, problems);
     }
     return new CapabilityMatrix(
-        f.defaultCni(), f.providers(), f.cni(), f.operatingSystemNotes(), source);
+        f.defaultCni(), f.providers(), f.cni(), f.operatingSystemNotes(), f.kubernetes(), source);
   }
 
   private static Problem problem(JsonProcessingException e, Map<String, Integer> lines) {
@@ -170,7 +171,8 @@ public final class CapabilityMatrixLoader {
       String defaultCni,
       Map<String, OsNote> operatingSystemNotes,
       Map<String, ProviderCapability> providers,
-      Map<String, CniCapability> cni) {}
+      Map<String, CniCapability> cni,
+      KubernetesVersions kubernetes) {}
 
   private static final class Builtin {
     static final CapabilityMatrix MATRIX = loadBuiltin();

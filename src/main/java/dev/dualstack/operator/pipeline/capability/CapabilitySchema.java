@@ -7,6 +7,7 @@ import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.api.SchemaEnums;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DefaultNetworks;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.KubernetesVersions;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Limitation;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsNote;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsSupport;
@@ -37,6 +38,8 @@ final class CapabilitySchema {
   static final List<String> OPERATING_SYSTEMS =
       SchemaEnums.values(SchemaEnums.OperatingSystem.class);
   static final List<String> CNI_TYPES = SchemaEnums.values(SchemaEnums.CniType.class);
+  private static final Pattern MINOR =
+      Pattern.compile("^(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})$");
   private static final Pattern CODE = Pattern.compile("^[A-Z][A-Za-z0-9]{1,63}$");
 
   private final Map<String, Integer> lines;
@@ -48,6 +51,7 @@ final class CapabilitySchema {
 
   List<Problem> check(CapabilityFile f) {
     checkCni(f.cni());
+    checkKubernetes(f.kubernetes());
     if (blank(f.defaultCni())) {
       missing("", "defaultCni");
     } else if (f.cni() != null && !f.cni().containsKey(f.defaultCni())) {
@@ -227,6 +231,21 @@ final class CapabilitySchema {
                 "\"" + c.minDualStackVersion() + "\" is not a version");
           }
         });
+  }
+
+  private void checkKubernetes(KubernetesVersions k) {
+    if (k == null || k.minors().isEmpty()) {
+      add("kubernetes", "kubernetes.minors needs at least one minor version such as \"1.31\"");
+      return;
+    }
+    for (int i = 0; i < k.minors().size(); i++) {
+      String m = k.minors().get(i);
+      if (m == null || !MINOR.matcher(m).matches()) {
+        add(
+            "kubernetes.minors[" + i + "]",
+            "\"" + m + "\" is not a Kubernetes minor version such as \"1.31\" (quote it)");
+      }
+    }
   }
 
   private void missing(String at, String key) {

@@ -86,7 +86,9 @@ public final class ClusterDefaulter {
         spec.clusterNetwork() != null
             ? spec.clusterNetwork()
             : ClusterNetworkBuilder.builder().build();
-    KubeVersion version = KubeVersion.orNewest(spec.version());
+    // KKP's GetDefaultProxyMode: nftables from 1.35; ipvs for older and for an unknown version
+    boolean nftables =
+        KubeVersion.parse(spec.version()).map(v -> v.atLeast(1, 35)).orElse(Boolean.FALSE);
 
     List<String> pods = blocks(n.pods());
     List<String> services = blocks(n.services());
@@ -132,7 +134,7 @@ public final class ClusterDefaulter {
       if (cap != null && cap.defaultProxyMode() != null) {
         proxyMode = SchemaEnums.value(cap.defaultProxyMode());
       } else {
-        proxyMode = version.atLeast(1, 35) ? "nftables" : "ipvs";
+        proxyMode = nftables ? "nftables" : "ipvs";
       }
     }
     IpvsConfiguration ipvs = n.ipvs();

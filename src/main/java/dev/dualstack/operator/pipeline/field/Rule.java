@@ -7,12 +7,20 @@ package dev.dualstack.operator.pipeline.field;
  * line, the next free number), the row, the rule code.
  */
 public enum Rule {
+  NAM_001,
+  NAM_002,
+  NAM_003,
   DC_001,
   DC_002,
+  DC_003,
+  DC_004,
+  DC_005,
   PRV_001,
   PRV_002,
   PRV_003,
   VER_001,
+  VER_002,
+  VER_003,
   NET_001,
   NET_002,
   NET_003,
@@ -35,6 +43,12 @@ public enum Rule {
   NET_020,
   NET_021,
   NET_022,
+  NET_023,
+  NET_024,
+  NET_025,
+  NET_026,
+  NET_027,
+  NET_028,
   CNI_001,
   CNI_002,
   CNI_003,
@@ -49,10 +63,13 @@ public enum Rule {
   OVL_001,
   OVL_002,
   OVL_003,
+  OVL_004,
   BYO_001,
   BYO_002,
   BYO_003,
   BYO_004,
+  BYO_005,
+  BYO_006,
   UPD_001,
   UPD_002,
   UPD_003,
@@ -69,6 +86,11 @@ public enum Rule {
   CAP_001,
   CAP_002,
   CAP_003,
+  CAP_004,
+  CAP_005,
+  CAP_006,
+  CAP_007,
+  CAP_008,
   API_001;
 
   private final Family family;
@@ -93,6 +115,8 @@ public enum Rule {
 
   /** A family of rules: the id prefix, and what an error of the family says about the spec. */
   public enum Family {
+    /** Names that become parts of other names. */
+    NAM(Kind.INVALID),
     /** The datacenter reference. */
     DC(Kind.INVALID),
     /** The provider block. */

@@ -23,6 +23,21 @@ public record IpAddr(String text, IPAddress address) {
     return address.isZero();
   }
 
+  /** 127.0.0.0/8 or ::1. */
+  public boolean isLoopback() {
+    return address.isLoopback();
+  }
+
+  /** 169.254.0.0/16 or fe80::/10. */
+  public boolean isLinkLocal() {
+    return address.isLinkLocal();
+  }
+
+  /** 224.0.0.0/4 or ff00::/8. */
+  public boolean isMulticast() {
+    return address.isMulticast();
+  }
+
   public boolean isIpv4Mapped() {
     return address.isIPv6() && address.toIPv6().isIPv4Mapped();
   }

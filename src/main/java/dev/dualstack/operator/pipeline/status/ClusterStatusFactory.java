@@ -96,7 +96,10 @@ public final class ClusterStatusFactory {
 
     List<StatusError> errors =
         r.errors().stream()
-            .map(e -> new StatusError(e.field(), e.type().id(), e.value(), e.message()))
+            .map(
+                e ->
+                    new StatusError(
+                        e.field(), e.type().id(), e.value(), e.message(), e.rule().id()))
             .toList();
     // an accepted spec replaces the rendering; a refused one keeps the last accepted one
     ClusterStatus rendered =

@@ -21,6 +21,7 @@ import dev.dualstack.operator.api.UnreadableField;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
 import dev.dualstack.operator.pipeline.field.ErrorType;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,21 +67,24 @@ public final class DatacenterStatusFactory {
               unreadable.field(),
               ErrorType.INVALID.id(),
               unreadable.value(),
-              "the stored spec cannot be read: " + unreadable.message()));
+              "the stored spec cannot be read: " + unreadable.message(),
+              Rule.API_001.id()));
     } else if (blocks.isEmpty()) {
       errors.add(
           new StatusError(
               "spec",
               ErrorType.REQUIRED.id(),
               null,
-              "exactly one provider block is required, one of " + ProviderBlock.NAMES));
+              "exactly one provider block is required, one of " + ProviderBlock.NAMES,
+              Rule.DC_003.id()));
     } else if (blocks.size() > 1) {
       errors.add(
           new StatusError(
               "spec",
               ErrorType.FORBIDDEN.id(),
               null,
-              "exactly one provider block is allowed, found " + blocks));
+              "exactly one provider block is allowed, found " + blocks,
+              Rule.DC_003.id()));
     }
     if (spec != null
         && spec.reservedNetworks() != null
@@ -93,7 +97,8 @@ public final class DatacenterStatusFactory {
                   "spec.reservedNetworks.cidrBlocks[" + i + "]",
                   ErrorType.INVALID.id(),
                   reserved.get(i),
-                  "must be a CIDR such as 10.0.0.0/8 or fd00::/56"));
+                  "must be a CIDR such as 10.0.0.0/8 or fd00::/56",
+                  Rule.DC_004.id()));
         }
       }
     }
@@ -104,7 +109,8 @@ public final class DatacenterStatusFactory {
               "spec." + provider,
               ErrorType.NOT_SUPPORTED.id(),
               null,
-              "provider " + provider + " is not in the capability matrix " + matrix.source()));
+              "provider " + provider + " is not in the capability matrix " + matrix.source(),
+              Rule.DC_005.id()));
     }
 
     DualStack dualStack = dualStack(spec, provider, capability);

@@ -3,9 +3,11 @@ package dev.dualstack.operator.pipeline.validation;
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.CloudSpec.BringYourOwn;
 import dev.dualstack.operator.api.CloudSpec.ByoNode;
+import dev.dualstack.operator.api.Warning;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.FieldWarning;
 import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.model.ValidationContext;
 import dev.dualstack.operator.pipeline.net.IpAddr;
@@ -23,7 +25,11 @@ import java.util.Optional;
 final class ByoRules {
   private ByoRules() {}
 
-  static void validate(ValidationContext ctx, Ranges ranges, Errors errors) {
+  /** Warning code for an IPv6 node address on an IPv4-only cluster. */
+  static final String WARN_NODE_IPV6_SINGLE_STACK = "NodeIPv6OnSingleStack";
+
+  static void validate(
+      ValidationContext ctx, Ranges ranges, Errors errors, List<Warning> warnings) {
     BringYourOwn byo =
         ctx.effective().cloud() == null ? null : ctx.effective().cloud().bringyourown();
     if (byo == null || byo.nodes() == null) {
@@ -70,6 +76,17 @@ final class ByoRules {
           cluster,
           addresses,
           errors);
+      if (!ctx.dualStack() && node.ipv6() != null && !node.ipv6().isBlank()) {
+        warnings.add(
+            FieldWarning.of(
+                Rule.BYO_006,
+                WARN_NODE_IPV6_SINGLE_STACK,
+                p.child("ipv6"),
+                node.ipv6(),
+                "the cluster is IPv4-only: the address is left out of the kubelet's --node-ip;"
+                    + " a kubelet given it would report an IPv6 node address the cluster cannot"
+                    + " use"));
+      }
     }
   }
 
@@ -106,6 +123,16 @@ final class ByoRules {
           "must be a specified " + family.display() + " address (no prefix, no zone id)");
       return;
     }
+    String kubelet = kubeletRefuses(a.get());
+    if (kubelet != null) {
+      errors.add(
+          Rule.BYO_005,
+          ErrorType.INVALID,
+          path,
+          text,
+          "the kubelet refuses it as --node-ip: it is a " + kubelet + " address");
+      return;
+    }
     for (Located c : cluster) {
       if (c.cidr().contains(a.get())) {
         errors.add(
@@ -122,5 +149,22 @@ final class ByoRules {
       errors.add(
           Rule.BYO_004, ErrorType.DUPLICATE, path, text, "the address is used by another node");
     }
+  }
+
+  /**
+   * The kubelet's {@code validateNodeIP} (pkg/kubelet/kubelet_node_status.go): a node IP is not
+   * loopback, multicast, link-local unicast or all zeros (the last is BYO-001/002).
+   */
+  private static String kubeletRefuses(IpAddr a) {
+    if (a.isLoopback()) {
+      return "loopback";
+    }
+    if (a.isMulticast()) {
+      return "multicast";
+    }
+    if (a.isLinkLocal()) {
+      return "link-local";
+    }
+    return null;
   }
 }

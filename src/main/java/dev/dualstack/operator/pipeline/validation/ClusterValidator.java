@@ -17,14 +17,17 @@ public final class ClusterValidator {
   public static Findings validate(ValidationContext ctx) {
     Errors errors = new Errors();
     List<Warning> warnings = new ArrayList<>();
-    VersionRules.validate(ctx, errors);
+    NameRules.validate(ctx, errors);
+    VersionRules.validate(ctx, errors, warnings);
     Ranges ranges = NetworkRules.validate(ctx, errors, warnings);
+    SpecialRangeRules.validate(ranges, errors, warnings);
     ProxyRules.validate(ctx, errors);
     ExposeRules.validate(ctx, errors);
     CniRules.validate(ctx, errors, warnings);
     List<Located> providerNetworks = ProviderRules.validate(ctx, errors);
     OverlapRules.validate(ctx, ranges, providerNetworks, errors);
-    ByoRules.validate(ctx, ranges, errors);
+    TunnelingRules.validate(ctx, ranges, providerNetworks, errors);
+    ByoRules.validate(ctx, ranges, errors, warnings);
     return new Findings(errors.toList(), warnings);
   }
 }

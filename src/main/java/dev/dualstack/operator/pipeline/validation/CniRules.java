@@ -6,6 +6,7 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.FieldWarning;
 import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.model.ValidationContext;
 import java.util.ArrayList;
@@ -52,33 +53,31 @@ final class CniRules {
       return;
     }
     String version = cni.version() == null ? "" : cni.version();
-    boolean current = Versions.in(version, cap.versions());
-    boolean deprecated = !current && Versions.in(version, cap.deprecatedVersions());
-    if (!current && !deprecated) {
-      List<String> allowed = new ArrayList<>();
-      if (cap.versions() != null) {
-        allowed.addAll(cap.versions());
-      }
-      if (cap.deprecatedVersions() != null) {
-        allowed.addAll(cap.deprecatedVersions());
-      }
+    List<String> current = cap.versions() == null ? List.of() : cap.versions();
+    List<String> old = cap.deprecatedVersions() == null ? List.of() : cap.deprecatedVersions();
+    // KKP compares the strings: no coercion, "v3.22.0" is not "v3.22"
+    boolean deprecated = !current.contains(version) && old.contains(version);
+    if (!current.contains(version) && !deprecated) {
+      List<String> allowed = new ArrayList<>(current);
+      allowed.addAll(old);
+      String hint =
+          Versions.spelledAs(version, allowed).map(v -> "did you mean " + v + "? ").orElse("");
       errors.add(
           Rule.CNI_002,
           ErrorType.NOT_SUPPORTED,
           CNI.child("version"),
           version,
-          "supported " + type + " versions: " + allowed);
+          hint + "supported " + type + " versions: " + allowed);
       return;
     }
     if (deprecated) {
       warnings.add(
-          new Warning(
+          FieldWarning.of(
+              Rule.CNI_002,
               WARN_CNI_VERSION_DEPRECATED,
-              type
-                  + " "
-                  + version
-                  + " is deprecated; upgrade to one of "
-                  + (cap.versions() == null ? List.of() : cap.versions())));
+              CNI.child("version"),
+              version,
+              type + " " + version + " is deprecated; upgrade to one of " + current));
     }
     Optional<Semver> min = Versions.coerce(cap.minDualStackVersion());
     Optional<Semver> v = Versions.coerce(version);

@@ -7,6 +7,7 @@ import dev.dualstack.operator.api.Warning;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.FieldWarning;
 import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.model.ValidationContext;
 import dev.dualstack.operator.pipeline.net.Cidr;
@@ -29,6 +30,10 @@ final class NetworkRules {
   private static final int MAX_BLOCKS = 2;
   private static final int MAX_NODE_MASK_SPREAD = 16;
   private static final int MIN_SERVICE_HOST_BITS = 3;
+
+  /** The DNS service IP is the network address + 10: 16 addresses (IPv4 /28, IPv6 /124). */
+  private static final int CONTROL_PLANE_SERVICE_HOST_BITS = 4;
+
   private static final int MAX_SERVICE_HOST_BITS = 20;
 
   private NetworkRules() {}
@@ -99,18 +104,21 @@ final class NetworkRules {
         errors.add(
             Rule.NET_008,
             ErrorType.INVALID,
-            PODS,
-            pods,
-            "ipFamily IPv4 needs exactly 1 pod block, found " + pods);
+            p,
+            family,
+            "ipFamily IPv4 needs exactly 1 pod block in " + PODS + ", found " + pods);
       }
     } else if (IpFamilies.DUAL_STACK.equals(family)) {
       if (pods != 2 && pods <= MAX_BLOCKS) {
         errors.add(
             Rule.NET_008,
             ErrorType.INVALID,
-            PODS,
-            pods,
-            "ipFamily IPv4+IPv6 needs exactly 2 pod blocks (IPv4, IPv6), found " + pods);
+            p,
+            family,
+            "ipFamily IPv4+IPv6 needs exactly 2 pod blocks (IPv4, IPv6) in "
+                + PODS
+                + ", found "
+                + pods);
       }
     } else {
       errors.add(
@@ -176,6 +184,16 @@ final class NetworkRules {
           s.path(),
           s.cidr().text(),
           "a service range needs at least 8 addresses");
+    } else if (hostBits < CONTROL_PLANE_SERVICE_HOST_BITS) {
+      errors.add(
+          Rule.NET_026,
+          ErrorType.INVALID,
+          s.path(),
+          s.cidr().text(),
+          "a service range must hold the DNS service IP (network address + 10): at least 16"
+              + " addresses, IPv4 /28 or IPv6 /124 or wider; this one has "
+              + s.cidr().size()
+              + " addresses");
     } else if (hostBits > MAX_SERVICE_HOST_BITS) {
       String msg =
           "a service range may have at most "
@@ -184,14 +202,15 @@ final class NetworkRules {
               + hostBits;
       if (ctx.version().atLeast(1, 34)) {
         warnings.add(
-            new Warning(
+            FieldWarning.of(
+                Rule.NET_013,
                 WARN_SERVICE_RANGE_TOO_LARGE,
-                s.path()
-                    + ": "
-                    + msg
+                s.path(),
+                s.cidr().text(),
+                msg
                     + "; Kubernetes "
                     + ctx.version()
-                    + " accepts it, older kube-apiservers refuse it"));
+                    + " accepts it, kube-apiservers older than 1.34 refuse it"));
       } else {
         errors.add(
             Rule.NET_013,

@@ -47,6 +47,14 @@ final class ProxyRules {
             mode,
             "proxy mode ebpf needs CNI cilium (kube-proxy replacement) or none, not " + cni);
       }
+      if (Boolean.FALSE.equals(n.konnectivityEnabled())) {
+        errors.add(
+            Rule.NET_023,
+            ErrorType.FORBIDDEN,
+            net.child("proxyMode"),
+            mode,
+            "proxy mode ebpf needs Konnectivity (spec.clusterNetwork.konnectivityEnabled: true)");
+      }
     }
     if (Boolean.FALSE.equals(n.konnectivityEnabled())) {
       errors.add(

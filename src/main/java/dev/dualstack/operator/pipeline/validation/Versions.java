@@ -1,6 +1,8 @@
 package dev.dualstack.operator.pipeline.validation;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,8 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.semver4j.Semver;
 
-/** Lenient version handling for CNI versions ({@code v3.31}, {@code 1.19.4}). */
+/**
+ * CNI version helpers ({@code v3.31}, {@code 1.19.4}). Membership in the allowed lists is exact
+ * string equality (KKP); coercion only orders versions (minimum for dual-stack, upgrade steps) and
+ * finds the listed spelling of a near miss.
+ */
 final class Versions {
+  private static final Pattern LOOSE = Pattern.compile("[vV]?[0-9]{1,6}(\\.[0-9]{1,6}){0,2}");
   private static final Pattern VERSION =
       Pattern.compile("v?[0-9]{1,4}(\\.[0-9]{1,4}){0,2}([-+][0-9A-Za-z.+-]{1,40})?");
 
@@ -53,13 +60,39 @@ final class Versions {
     return sb.isPresent() && sa.get().compareTo(sb.get()) == 0;
   }
 
-  static boolean in(String version, Collection<String> list) {
-    if (list == null) {
-      return false;
+  /**
+   * The entry of {@code list} that {@code version} is a different spelling of ({@code v3.22.0},
+   * {@code 3.22} for {@code v3.22}; {@code v1.19.4}, {@code 01.19.4} for {@code 1.19.4}): for the
+   * "did you mean" hint of a near miss. Empty when none is.
+   */
+  static Optional<String> spelledAs(String version, Collection<String> list) {
+    if (version == null || list == null) {
+      return Optional.empty();
     }
-    if (version != null && list.contains(version)) {
-      return true;
+    String normal = normalize(version);
+    if (normal == null) {
+      return Optional.empty();
     }
-    return list.stream().filter(Objects::nonNull).anyMatch(v -> same(v, version));
+    return list.stream()
+        .filter(Objects::nonNull)
+        .filter(v -> !v.equals(version) && normal.equals(normalize(v)))
+        .findFirst();
+  }
+
+  /** {@code v01.019.0} to {@code 1.19}: no {@code v}, no leading zeros, no trailing {@code .0}. */
+  private static String normalize(String v) {
+    if (!LOOSE.matcher(v).matches()) {
+      return null;
+    }
+    String[] parts = (v.startsWith("v") || v.startsWith("V") ? v.substring(1) : v).split("\\.");
+    List<String> out = new ArrayList<>();
+    for (String p : parts) {
+      String t = p.replaceFirst("^0+(?=[0-9])", "");
+      out.add(t);
+    }
+    while (out.size() > 2 && out.get(out.size() - 1).equals("0")) {
+      out.remove(out.size() - 1);
+    }
+    return String.join(".", out);
   }
 }

@@ -41,7 +41,7 @@ class CapabilityCheckerTest {
   }
 
   static String cluster(String provider, String ipFamily, String extra) {
-    return "cloud: {dc: dc1, "
+    return "version: 1.33.0\ncloud: {dc: dc1, "
         + provider
         + ": {}}\nclusterNetwork: {ipFamily: "
         + ipFamily

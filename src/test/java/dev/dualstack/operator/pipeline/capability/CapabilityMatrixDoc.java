@@ -192,6 +192,17 @@ public final class CapabilityMatrixDoc {
           .append(c.minDualStackVersion() == null ? "" : code(c.minDualStackVersion()))
           .append(" |\n");
     }
+    sb.append(
+        "\nVersions are compared as exact strings, as KKP does: a near miss such as `v3.22.0` or"
+            + " `v1.19.4` is refused (`CNI-002`) with a hint naming the listed spelling.\n");
+
+    sb.append("\n## Kubernetes versions\n\n")
+        .append("Supported minor versions of user clusters: ")
+        .append(join(m.kubernetes().minors()))
+        .append(
+            ". `spec.version` is `MAJOR.MINOR.PATCH` (a leading `v` allowed) of one of them;"
+                + " anything else is refused (`VER-001`, `VER-002`). A cluster without a version"
+                + " is checked as for the newest minor listed (warning `VersionUnset`).\n");
     return sb.toString();
   }
 

@@ -53,13 +53,29 @@ class ClusterDefaulterTest {
   static Stream<Arguments> defaults() {
     return Stream.of(
         Arguments.of(
-            "dual-stack defaults",
+            "dual-stack defaults (no version: ipvs, KKP's default for an unknown version)",
             "dualstack-defaulted",
             (UnaryOperator<Fixture>) f -> f,
             List.of("172.25.0.0/16", "fd01::/48"),
             List.of("10.240.16.0/20", "fd02::/108"),
             "IPv4+IPv6",
+            "ipvs"),
+        Arguments.of(
+            "nftables from Kubernetes 1.35",
+            "dualstack-defaulted",
+            (UnaryOperator<Fixture>) f -> f.set(S + "version", "1.35.0"),
+            List.of("172.25.0.0/16", "fd01::/48"),
+            List.of("10.240.16.0/20", "fd02::/108"),
+            "IPv4+IPv6",
             "nftables"),
+        Arguments.of(
+            "ipvs below 1.35",
+            "dualstack-defaulted",
+            (UnaryOperator<Fixture>) f -> f.set(S + "version", "v1.34.9"),
+            List.of("172.25.0.0/16", "fd01::/48"),
+            List.of("10.240.16.0/20", "fd02::/108"),
+            "IPv4+IPv6",
+            "ipvs"),
         Arguments.of(
             "inferred IPv4",
             "dualstack-defaulted",
@@ -78,7 +94,7 @@ class ClusterDefaulterTest {
             List.of("172.30.0.0/16", "fd05::/48"),
             List.of("10.240.16.0/20", "fd02::/108"),
             "IPv4+IPv6",
-            "nftables"),
+            "ipvs"),
         Arguments.of(
             "KubeVirt networks",
             "dualstack-defaulted",
@@ -91,7 +107,7 @@ class ClusterDefaulterTest {
             List.of("172.26.0.0/16", "fd01::/48"),
             List.of("10.241.0.0/20", "fd02::/108"),
             "IPv4+IPv6",
-            "nftables"),
+            "ipvs"),
         Arguments.of(
             "Hetzner proxy mode",
             "dualstack-defaulted",

@@ -53,7 +53,44 @@ class ClusterValidatorTest {
 
   static Stream<Arguments> invalid() {
     return Stream.of(
-        bad("ipv4", f -> f.set(S + "version", "1.x"), err(INVALID, "spec.version", "VER-001")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "version", "1.x"),
+            err(NOT_SUPPORTED, "spec.version", "VER-001")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "version", "v1.32"),
+            err(NOT_SUPPORTED, "spec.version", "VER-001")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "version", "1.31.4-rc.0"),
+            err(NOT_SUPPORTED, "spec.version", "VER-001")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "version", "1.30.9"),
+            err(NOT_SUPPORTED, "spec.version", "VER-002")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "version", "1.38.0"),
+            err(NOT_SUPPORTED, "spec.version", "VER-002")),
+        bad(
+            "ipv4",
+            f -> f.set("cluster.name", "Prod_EU"),
+            err(INVALID, "metadata.name", "NAM-001")),
+        bad(
+            "ipv4",
+            f -> f.set("cluster.name", "a".repeat(64)),
+            err(INVALID, "metadata.name", "NAM-001")),
+        bad("ipv4", f -> f.remove("cluster.name"), err(REQUIRED, "metadata.name", "NAM-001")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "cloud.dc", "AWS_EU"),
+            err(INVALID, "spec.cloud.dc", "NAM-002"),
+            err(NOT_FOUND, "spec.cloud.dc", "DC-002")),
+        bad(
+            "byo-dualstack",
+            f -> f.set(S + "cloud.bringyourown.nodes[0].name", "Node_1"),
+            err(INVALID, "spec.cloud.bringyourown.nodes[0].name", "NAM-003")),
         bad(
             "dualstack-explicit",
             f -> f.set(N + "pods.cidrBlocks[2]", "fd03::/48"),
@@ -100,11 +137,14 @@ class ClusterValidatorTest {
             "ipv4",
             f -> f.set(N + "ipFamily", "IPv6"),
             err(NOT_SUPPORTED, NET + "ipFamily", "NET-007")),
-        bad("ipv4", f -> f.set(N + "ipFamily", "IPv4+IPv6"), err(INVALID, PODS, "NET-008")),
+        bad(
+            "ipv4",
+            f -> f.set(N + "ipFamily", "IPv4+IPv6"),
+            err(INVALID, NET + "ipFamily", "NET-008")),
         bad(
             "dualstack-explicit",
             f -> f.set(N + "ipFamily", "IPv4"),
-            err(INVALID, PODS, "NET-008")),
+            err(INVALID, NET + "ipFamily", "NET-008")),
         bad(
             "ipv4",
             f -> f.set(N + "nodeCidrMaskSizeIPv4", 16),
@@ -133,8 +173,48 @@ class ClusterValidatorTest {
             err(INVALID, SVCS + "[0]", "NET-012")),
         bad(
             "ipv4",
+            f -> f.set(N + "services.cidrBlocks[0]", "10.240.16.0/29"),
+            err(INVALID, SVCS + "[0]", "NET-026")),
+        bad(
+            "dualstack-explicit",
+            f -> f.set(N + "services.cidrBlocks[1]", "fd02::/125"),
+            err(INVALID, SVCS + "[1]", "NET-026")),
+        bad(
+            "ipv4",
             f -> f.set(N + "services.cidrBlocks[0]", "10.224.0.0/11"),
             err(INVALID, SVCS + "[0]", "NET-013")),
+        bad(
+            "ipv4",
+            f -> f.set(N + "pods.cidrBlocks[0]", "169.254.0.0/16"),
+            err(INVALID, PODS + "[0]", "NET-024")),
+        bad(
+            "ipv4",
+            f -> f.set(N + "services.cidrBlocks[0]", "127.0.0.0/20"),
+            err(INVALID, SVCS + "[0]", "NET-024")),
+        bad(
+            "ipv4",
+            f -> f.set(N + "services.cidrBlocks[0]", "224.0.0.0/20"),
+            err(INVALID, SVCS + "[0]", "NET-024")),
+        bad(
+            "ipv4",
+            f -> f.set(N + "pods.cidrBlocks[0]", "0.0.0.0/16"),
+            err(INVALID, PODS + "[0]", "NET-024")),
+        bad(
+            "ipv4",
+            f -> f.set(N + "pods.cidrBlocks[0]", "240.0.0.0/16"),
+            err(INVALID, PODS + "[0]", "NET-024")),
+        bad(
+            "dualstack-explicit",
+            f -> f.set(N + "pods.cidrBlocks[1]", "fe80::/48"),
+            err(INVALID, PODS + "[1]", "NET-024")),
+        bad(
+            "dualstack-explicit",
+            f -> f.set(N + "pods.cidrBlocks[1]", "ff00::/48"),
+            err(INVALID, PODS + "[1]", "NET-024")),
+        bad(
+            "dualstack-explicit",
+            f -> f.set(N + "services.cidrBlocks[1]", "::/108"),
+            err(INVALID, SVCS + "[1]", "NET-024")),
         bad(
             "dualstack-explicit",
             f -> f.set(N + "services.cidrBlocks[1]", "fd02::/107"),
@@ -155,6 +235,11 @@ class ClusterValidatorTest {
             "ipv4",
             f -> f.set(N + "konnectivityEnabled", false),
             err(FORBIDDEN, NET + "konnectivityEnabled", "NET-017")),
+        bad(
+            "ipv4",
+            f -> f.set(N + "proxyMode", "ebpf").set(N + "konnectivityEnabled", false),
+            err(FORBIDDEN, NET + "konnectivityEnabled", "NET-017"),
+            err(FORBIDDEN, NET + "proxyMode", "NET-023")),
         bad(
             "ipv4",
             f -> f.set(S + "exposeStrategy", "Ingress"),
@@ -179,6 +264,37 @@ class ClusterValidatorTest {
             err(INVALID, NET + "tunnelingAgentIP", "NET-021")),
         bad(
             "ipv4",
+            f ->
+                f.set(S + "exposeStrategy", "Tunneling").set(N + "tunnelingAgentIP", "fd00:30::10"),
+            err(INVALID, NET + "tunnelingAgentIP", "NET-027")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "exposeStrategy", "Tunneling").set(N + "tunnelingAgentIP", "127.0.0.10"),
+            err(INVALID, NET + "tunnelingAgentIP", "NET-028")),
+        bad(
+            "ipv4",
+            f ->
+                f.set(S + "exposeStrategy", "Tunneling")
+                    .set(N + "tunnelingAgentIP", "169.254.20.10"),
+            err(INVALID, NET + "tunnelingAgentIP", "NET-028")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "exposeStrategy", "Tunneling").set(N + "tunnelingAgentIP", "172.25.1.1"),
+            err(INVALID, NET + "tunnelingAgentIP", "OVL-004")),
+        bad(
+            "ipv4",
+            f ->
+                f.set(S + "exposeStrategy", "Tunneling")
+                    .set(N + "pods.cidrBlocks[0]", "100.64.0.0/16"),
+            err(INVALID, NET + "tunnelingAgentIP", "OVL-004")),
+        bad(
+            "dualstack-explicit",
+            f ->
+                f.set(S + "exposeStrategy", "Tunneling")
+                    .set(N + "tunnelingAgentIP", "192.168.1.20"),
+            err(INVALID, NET + "tunnelingAgentIP", "OVL-004")),
+        bad(
+            "ipv4",
             f -> f.set(S + "componentsOverride.apiserver.nodePortRange", "32767-30000"),
             err(INVALID, "spec.componentsOverride.apiserver.nodePortRange", "NET-022")),
         bad(
@@ -200,6 +316,26 @@ class ClusterValidatorTest {
         bad(
             "ipv4",
             f -> f.set(S + "cniPlugin.version", "banana 1.19.4"),
+            err(NOT_SUPPORTED, "spec.cniPlugin.version", "CNI-002")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "cniPlugin.version", "v1.19.4"),
+            err(NOT_SUPPORTED, "spec.cniPlugin.version", "CNI-002")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "cniPlugin.version", "01.19.4"),
+            err(NOT_SUPPORTED, "spec.cniPlugin.version", "CNI-002")),
+        bad(
+            "ipv4",
+            f -> f.set(S + "cniPlugin.version", "1.16.15"),
+            err(NOT_SUPPORTED, "spec.cniPlugin.version", "CNI-002")),
+        bad(
+            "dualstack-explicit",
+            f -> f.set(S + "cniPlugin.version", "v3.22.0"),
+            err(NOT_SUPPORTED, "spec.cniPlugin.version", "CNI-002")),
+        bad(
+            "dualstack-explicit",
+            f -> f.set(S + "cniPlugin.version", "3.22"),
             err(NOT_SUPPORTED, "spec.cniPlugin.version", "CNI-002")),
         bad(
             "dualstack-explicit",
@@ -307,6 +443,30 @@ class ClusterValidatorTest {
             err(INVALID, "spec.cloud.bringyourown.nodes[1].ipv6", "BYO-003")),
         bad(
             "byo-dualstack",
+            f -> f.set(S + "cloud.bringyourown.nodes[0].ipv4", "127.0.0.1"),
+            err(INVALID, "spec.cloud.bringyourown.nodes[0].ipv4", "BYO-005")),
+        bad(
+            "byo-dualstack",
+            f -> f.set(S + "cloud.bringyourown.nodes[0].ipv4", "169.254.10.1"),
+            err(INVALID, "spec.cloud.bringyourown.nodes[0].ipv4", "BYO-005")),
+        bad(
+            "byo-dualstack",
+            f -> f.set(S + "cloud.bringyourown.nodes[0].ipv4", "224.0.0.5"),
+            err(INVALID, "spec.cloud.bringyourown.nodes[0].ipv4", "BYO-005")),
+        bad(
+            "byo-dualstack",
+            f -> f.set(S + "cloud.bringyourown.nodes[1].ipv6", "fe80::12"),
+            err(INVALID, "spec.cloud.bringyourown.nodes[1].ipv6", "BYO-005")),
+        bad(
+            "byo-dualstack",
+            f -> f.set(S + "cloud.bringyourown.nodes[1].ipv6", "::1"),
+            err(INVALID, "spec.cloud.bringyourown.nodes[1].ipv6", "BYO-005")),
+        bad(
+            "byo-dualstack",
+            f -> f.set(S + "cloud.bringyourown.nodes[1].ipv6", "ff02::1"),
+            err(INVALID, "spec.cloud.bringyourown.nodes[1].ipv6", "BYO-005")),
+        bad(
+            "byo-dualstack",
             f -> f.set(S + "cloud.bringyourown.nodes[1].name", "node-1"),
             err(DUPLICATE, "spec.cloud.bringyourown.nodes[1].name", "BYO-004")),
         bad(
@@ -344,7 +504,38 @@ class ClusterValidatorTest {
   /** Near misses: each sits just inside a rule's boundary and must stay valid. */
   static Stream<Arguments> valid() {
     return Stream.of(
-        ok("ipv4", f -> f.set(S + "version", "v1.32")),
+        ok("ipv4", f -> f.set(S + "version", "v1.32.0")),
+        ok("ipv4", f -> f.set(S + "version", "1.31.0")),
+        ok("ipv4", f -> f.set(S + "version", "1.37.12")),
+        ok("ipv4", f -> f.set("cluster.name", "a".repeat(63))),
+        ok("ipv4", f -> f.set("cluster.name", "0-prod-eu-1")),
+        ok(
+            "ipv4",
+            f ->
+                f.set(S + "cloud.dc", "aws.eu-central-1")
+                    .set("datacenter.name", "aws.eu-central-1")),
+        ok(
+            "byo-dualstack",
+            f -> f.set(S + "cloud.bringyourown.nodes[0].name", "node-1.example.com")),
+        ok("ipv4", f -> f.set(N + "pods.cidrBlocks[0]", "169.255.0.0/16")),
+        ok("ipv4", f -> f.set(N + "services.cidrBlocks[0]", "128.0.0.0/20")),
+        ok("ipv4", f -> f.set(N + "services.cidrBlocks[0]", "223.255.255.0/28")),
+        ok("dualstack-explicit", f -> f.set(N + "pods.cidrBlocks[1]", "fec0::/48")),
+        ok("ipv4", f -> f.set(N + "proxyMode", "ebpf").set(N + "konnectivityEnabled", true)),
+        ok(
+            "ipv4",
+            f ->
+                f.set(S + "exposeStrategy", "Tunneling")
+                    .set(N + "tunnelingAgentIP", "100.64.30.11")),
+        ok(
+            "ipv4",
+            f ->
+                f.set(S + "exposeStrategy", "Tunneling").set(N + "tunnelingAgentIP", "172.26.0.1")),
+        ok("byo-dualstack", f -> f.set(S + "cloud.bringyourown.nodes[0].ipv4", "192.168.20.13")),
+        ok("byo-dualstack", f -> f.set(S + "cloud.bringyourown.nodes[1].ipv6", "fd20::12")),
+        ok("ipv4", f -> f.set(S + "cniPlugin.version", "v1.11")),
+        ok("ipv4", f -> f.set(S + "cniPlugin.version", "1.13.0")),
+        ok("ipv4", f -> f.set(S + "cniPlugin.version", "1.18.8")),
         ok("ipv4", f -> f.remove(S + "version")),
         ok("ipv4", f -> f.set(N + "pods.cidrBlocks[0]", "172.16.0.0/12")),
         ok("ipv4", f -> f.set(N + "nodeCidrMaskSizeIPv4", 17)),
@@ -360,9 +551,9 @@ class ClusterValidatorTest {
                     .set(N + "nodeCidrMaskSizeIPv4", 30)),
         ok("dualstack-explicit", f -> f.set(N + "nodeCidrMaskSizeIPv6", 64)),
         ok("dualstack-explicit", f -> f.set(N + "pods.cidrBlocks[1]", "fd01::/56")),
-        ok("ipv4", f -> f.set(N + "services.cidrBlocks[0]", "10.240.16.0/29")),
+        ok("ipv4", f -> f.set(N + "services.cidrBlocks[0]", "10.240.16.0/28")),
         ok("ipv4", f -> f.set(N + "services.cidrBlocks[0]", "10.240.0.0/12")),
-        ok("dualstack-explicit", f -> f.set(N + "services.cidrBlocks[1]", "fd02::/125")),
+        ok("dualstack-explicit", f -> f.set(N + "services.cidrBlocks[1]", "fd02::/124")),
         ok("ipv4", f -> f.remove(N + "ipFamily")),
         ok("ipv4", f -> f.set(N + "proxyMode", "ebpf")),
         ok("ipv4", f -> f.set(N + "proxyMode", "nftables")),
@@ -383,7 +574,7 @@ class ClusterValidatorTest {
                     .set(N + "tunnelingAgentIP", "100.64.30.10")),
         ok("ipv4", f -> f.set(S + "exposeStrategy", "Tunneling")),
         ok("ipv4", f -> f.set(S + "componentsOverride.apiserver.nodePortRange", "1-65535")),
-        ok("ipv4", f -> f.set(S + "cniPlugin.version", "1.16.15")),
+        ok("ipv4", f -> f.set(S + "cniPlugin.version", "1.16.9")),
         ok("ipv4", f -> f.set(S + "cniPlugin", Map.of("type", "canal"))),
         ok("dualstack-explicit", f -> f.set(S + "cniPlugin.version", "v3.22")),
         ok(
@@ -422,15 +613,84 @@ class ClusterValidatorTest {
     assertThat(Expect.nonCapability(r)).isEmpty();
   }
 
-  @ParameterizedTest(name = "warning {0}")
+  @ParameterizedTest(name = "warning {0} ({1}) quotes {2}")
   @MethodSource("warnings")
-  void warningsCarryStableCodes(String code, String fixture, UnaryOperator<Fixture> modifier) {
+  void warningsCarryStableCodes(
+      String code, String rule, String value, String fixture, UnaryOperator<Fixture> modifier) {
     PipelineResult r = modifier.apply(Fixture.load(fixture)).evaluate();
     assertThat(Expect.nonCapability(r)).isEmpty();
-    assertThat(r.warnings()).extracting(Warning::code).contains(code);
+    assertThat(r.warnings())
+        .filteredOn(w -> w.code().equals(code))
+        .isNotEmpty()
+        .allSatisfy(w -> assertThat(w.rule()).isEqualTo(rule))
+        .anySatisfy(
+            w -> assertThat(w.message()).contains(value == null ? "" : "\"" + value + "\""));
+  }
+
+  /** The near miss of each warning: the same modifier just inside the boundary warns nothing. */
+  @ParameterizedTest(name = "no warning {0}")
+  @MethodSource("noWarnings")
+  void nearMissWarnsNothing(String code, String fixture, UnaryOperator<Fixture> modifier) {
+    PipelineResult r = modifier.apply(Fixture.load(fixture)).evaluate();
+    assertThat(Expect.nonCapability(r)).isEmpty();
+    assertThat(r.warnings()).extracting(Warning::code).doesNotContain(code);
   }
 
   static Stream<Arguments> warnings() {
+    return Stream.of(
+        warn(
+            NetworkRules.WARN_SERVICE_RANGE_TOO_LARGE,
+            "NET-013",
+            "10.224.0.0/11",
+            "ipv4",
+            f -> f.set(S + "version", "1.34.0").set(N + "services.cidrBlocks[0]", "10.224.0.0/11")),
+        warn(
+            NetworkRules.WARN_SERVICE_RANGE_TOO_LARGE,
+            "NET-013",
+            "fd02::/100",
+            "dualstack-explicit",
+            f -> f.set(S + "version", "1.35.1").set(N + "services.cidrBlocks[1]", "fd02::/100")),
+        warn(
+            NetworkRules.WARN_SERVICE_RANGE_TOO_LARGE,
+            "NET-013",
+            "10.224.0.0/11",
+            "ipv4",
+            f -> f.remove(S + "version").set(N + "services.cidrBlocks[0]", "10.224.0.0/11")),
+        warn(
+            CniRules.WARN_CNI_VERSION_DEPRECATED,
+            "CNI-002",
+            "1.16.9",
+            "ipv4",
+            f -> f.set(S + "cniPlugin.version", "1.16.9")),
+        warn(
+            CniRules.WARN_CNI_VERSION_DEPRECATED,
+            "CNI-002",
+            "v3.21",
+            "ipv4",
+            f -> f.set(S + "cniPlugin.type", "canal").set(S + "cniPlugin.version", "v3.21")),
+        warn(
+            SpecialRangeRules.WARN_DOCUMENTATION_RANGE,
+            "NET-025",
+            "198.51.100.0/24",
+            "ipv4",
+            f -> f.set(N + "services.cidrBlocks[0]", "198.51.100.0/24")),
+        warn(
+            SpecialRangeRules.WARN_DOCUMENTATION_RANGE,
+            "NET-025",
+            "2001:db8:1::/48",
+            "dualstack-explicit",
+            f -> f.set(N + "pods.cidrBlocks[1]", "2001:db8:1::/48")),
+        warn(
+            VersionRules.WARN_VERSION_UNSET, "VER-003", null, "ipv4", f -> f.remove(S + "version")),
+        warn(
+            ByoRules.WARN_NODE_IPV6_SINGLE_STACK,
+            "BYO-006",
+            "2001:db8:20::11",
+            "byo-dualstack",
+            f -> f.set(N + "ipFamily", "IPv4")));
+  }
+
+  static Stream<Arguments> noWarnings() {
     return Stream.of(
         Arguments.of(
             NetworkRules.WARN_SERVICE_RANGE_TOO_LARGE,
@@ -438,16 +698,32 @@ class ClusterValidatorTest {
             (UnaryOperator<Fixture>)
                 f ->
                     f.set(S + "version", "1.34.0")
-                        .set(N + "services.cidrBlocks[0]", "10.224.0.0/11")),
-        Arguments.of(
-            NetworkRules.WARN_SERVICE_RANGE_TOO_LARGE,
-            "ipv4",
-            (UnaryOperator<Fixture>)
-                f -> f.remove(S + "version").set(N + "services.cidrBlocks[0]", "10.224.0.0/11")),
+                        .set(N + "services.cidrBlocks[0]", "10.224.0.0/12")),
         Arguments.of(
             CniRules.WARN_CNI_VERSION_DEPRECATED,
             "ipv4",
-            (UnaryOperator<Fixture>) f -> f.set(S + "cniPlugin.version", "1.16.15")));
+            (UnaryOperator<Fixture>) f -> f.set(S + "cniPlugin.version", "1.17.16")),
+        Arguments.of(
+            SpecialRangeRules.WARN_DOCUMENTATION_RANGE,
+            "ipv4",
+            (UnaryOperator<Fixture>) f -> f.set(N + "services.cidrBlocks[0]", "198.51.101.0/24")),
+        Arguments.of(
+            VersionRules.WARN_VERSION_UNSET,
+            "ipv4",
+            (UnaryOperator<Fixture>) f -> f.set(S + "version", "1.31.0")),
+        Arguments.of(
+            ByoRules.WARN_NODE_IPV6_SINGLE_STACK,
+            "byo-dualstack",
+            (UnaryOperator<Fixture>)
+                f ->
+                    f.set(N + "ipFamily", "IPv4")
+                        .remove(S + "cloud.bringyourown.nodes[0].ipv6")
+                        .remove(S + "cloud.bringyourown.nodes[1].ipv6")));
+  }
+
+  private static Arguments warn(
+      String code, String rule, String value, String fixture, UnaryOperator<Fixture> modifier) {
+    return Arguments.of(code, rule, value, fixture, modifier);
   }
 
   private static Arguments bad(
