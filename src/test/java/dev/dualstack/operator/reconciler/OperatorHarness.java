@@ -139,18 +139,20 @@ public final class OperatorHarness implements AutoCloseable {
     return this;
   }
 
-  /** How many Cluster reconciliations the running operator started (JOSDK's own counter). */
+  /** How many Cluster reconciles the running operator ran (JOSDK's own metric). */
   public long reconciliations() {
     return reconciliations(meters);
   }
 
-  /** JOSDK's count of started Cluster reconciliations in {@code registry}. */
+  /**
+   * JOSDK's count of Cluster reconciles run to the end in {@code registry}: its timer of the
+   * reconcile executions of the {@code cluster} controller.
+   */
   public static long reconciliations(MeterRegistry registry) {
-    return (long)
-        registry.find("operator.sdk.reconciliations.started").counters().stream()
-            .filter(c -> "Cluster".equals(c.getId().getTag("kind")))
-            .mapToDouble(c -> c.count())
-            .sum();
+    return registry.find("operator.sdk.controllers.execution.reconcile").timers().stream()
+        .filter(t -> ClusterReconciler.NAME.equals(t.getId().getTag("controller")))
+        .mapToLong(t -> t.count())
+        .sum();
   }
 
   /**
