@@ -116,6 +116,19 @@ final class BuiltBinariesBackend implements KubeBackend {
   }
 
   @Override
+  public double serverCpuSeconds() {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("kube-apiserver")).orElse(false))
+        .filter(
+            p ->
+                p.info().arguments().map(a -> String.join(" ", a).contains(dir.toString())).orElse(false))
+        .findFirst()
+        .flatMap(p -> p.info().totalCpuDuration())
+        .map(d -> d.toNanos() / 1e9)
+        .orElse(Double.NaN);
+  }
+
+  @Override
   public synchronized void startControllerManager() {
     if (controllerManager != null && controllerManager.isAlive()) {
       return;

@@ -88,6 +88,11 @@ final class ControlPlane implements AutoCloseable {
     return adminKubeconfig;
   }
 
+  /** CPU seconds the API server process has used so far (NaN where unknown). */
+  double serverCpuSeconds() {
+    return backend.serverCpuSeconds();
+  }
+
   KubeBackend backend() {
     return backend;
   }

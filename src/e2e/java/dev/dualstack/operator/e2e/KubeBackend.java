@@ -28,6 +28,11 @@ interface KubeBackend extends AutoCloseable {
    */
   Optional<Path> auditLog();
 
+  /** CPU time (user + system) the API server process has used so far; NaN where unknown. */
+  default double serverCpuSeconds() {
+    return Double.NaN;
+  }
+
   /** Starts kube-controller-manager (garbage collector, namespace controller) if not running. */
   void startControllerManager();
 

@@ -45,7 +45,7 @@ final class OperatorProcess implements AutoCloseable {
           System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath));
+      cmd.addAll(List.of("-Xmx512m", "-cp", classpath)); // default JIT, as in the pod
       cmd.add("dev.dualstack.operator.Main");
       cmd.add("run");
       cmd.add("--health-port=" + health);
