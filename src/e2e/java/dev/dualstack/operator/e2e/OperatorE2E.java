@@ -226,7 +226,7 @@ class OperatorE2E {
 
   @Test
   @Order(6)
-  void theJoinConfigMapFollowsItsClusterAndIsGarbageCollected() {
+  void theJoinConfigMapFollowsItsClusterAndIsGarbageCollected() throws Exception {
     String name = "byo-dualstack";
     String cmName = live(name).getStatus().provider().bringyourown().joinConfigMap();
     ConfigMap cm = admin.configMaps().inNamespace(NS).withName(cmName).get();
@@ -256,11 +256,70 @@ class OperatorE2E {
                 assertThat(admin.configMaps().inNamespace(NS).withName(cmName).get().getData().toString())
                     .contains("192.168.50.13"));
 
+    aStaleResourceVersionConflictIsRetried(name, cmName);
+
     admin.resources(Cluster.class).withName(name).delete();
     await("ConfigMap garbage-collected by kube-controller-manager")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> admin.configMaps().inNamespace(NS).withName(cmName).get() == null);
+  }
+
+  /**
+   * A real 409 from a stale resourceVersion (made deterministic by {@link ConflictInjector}) on the
+   * operator's ConfigMap update is retried: the next attempt, with the fresh object, succeeds.
+   */
+  private static void aStaleResourceVersionConflictIsRetried(String cluster, String cmName)
+      throws Exception {
+    java.time.Instant since = java.time.Instant.now();
+    try (ConflictInjector injector =
+        ConflictInjector.start(
+            admin,
+            NS,
+            SA_USER,
+            cmName,
+            cm ->
+                admin
+                    .configMaps()
+                    .inNamespace(NS)
+                    .withName(cm)
+                    .edit(c -> {
+                      c.getMetadata().getAnnotations().put("e2e.dualstack.dev/raced", "true");
+                      return c;
+                    }))) {
+      admin
+          .resources(Cluster.class)
+          .withName(cluster)
+          .edit(
+              c -> {
+                ObjectNode tree = Examples.YAML.valueToTree(c);
+                ((ObjectNode) tree.path("spec").path("cloud").path("bringyourown"))
+                    .withArray("nodes")
+                    .addObject()
+                    .put("name", "worker-4")
+                    .put("ipv4", "192.168.50.14")
+                    .put("ipv6", "2001:db8:50::14");
+                return Examples.YAML.convertValue(tree, Cluster.class);
+              });
+      await("ConfigMap with worker-4 after the conflict")
+          .atMost(ControlPlane.WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          admin.configMaps().inNamespace(NS).withName(cmName).get().getData().toString())
+                      .contains("192.168.50.14"));
+      assertThat(injector.injected.get()).as("the race was staged").isEqualTo(1);
+    }
+    List<Integer> codes =
+        Audit.of(cp, SA_USER).events().stream()
+            .filter(e -> !java.time.Instant.parse(e.path("requestReceivedTimestamp").asText()).isBefore(since))
+            .filter(e -> "configmaps".equals(e.path("objectRef").path("resource").asText()))
+            .filter(e -> cmName.equals(e.path("objectRef").path("name").asText()))
+            .filter(e -> !"watch".equals(e.path("verb").asText()) && !"list".equals(e.path("verb").asText()))
+            .map(e -> e.path("responseStatus").path("code").asInt())
+            .toList();
+    System.out.println("[e2e] OperatorE2E: the operator's writes of " + cmName + " answered " + codes);
+    assertThat(codes).as("the operator's ConfigMap writes: a 409, then success").startsWith(409).contains(200);
   }
 
   @Test
