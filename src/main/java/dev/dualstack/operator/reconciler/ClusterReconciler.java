@@ -209,6 +209,11 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
         || !Objects.equals(updated.getMetadata().getLabels(), old.getMetadata().getLabels());
   }
 
+  /** How many times {@link #reconcile} started (the performance harnesses read it). */
+  public long reconciliations() {
+    return reconciliations.get();
+  }
+
   /** Clusters in the informer cache by {@code status.phase} ("Unknown" before the first status). */
   public Map<String, Long> clustersByPhase() {
     IndexedResourceCache<Cluster> cache = clusters;
