@@ -1,18 +1,35 @@
 package dev.dualstack.operator;
 
 import dev.dualstack.operator.cli.CheckCommand;
+import dev.dualstack.operator.cli.CompletionCommand;
+import dev.dualstack.operator.cli.Exits;
 import dev.dualstack.operator.cli.LocalCommand;
 import dev.dualstack.operator.cli.RunCommand;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: subcommands {@code run}, {@code check} and {@code local}. Wiring only. */
+/** Entry point: subcommands {@code run}, {@code check}, {@code local}, {@code completion}. */
 @Command(
     name = "dualstack-operator",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Owns the dual-stack (IPv4+IPv6) network configuration of managed user clusters.",
-    subcommands = {RunCommand.class, CheckCommand.class, LocalCommand.class})
+    subcommands = {
+      RunCommand.class,
+      CheckCommand.class,
+      LocalCommand.class,
+      CompletionCommand.class
+    },
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:some object is not valid (check, local)",
+      "2:unreadable input, or no Cluster in it",
+      "3:internal error",
+      "64:usage error (unknown option, bad option value)"
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -22,7 +39,12 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (for tests). */
   public static int execute(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The command line with its exit-code handling. */
+  public static CommandLine commandLine() {
+    return Exits.install(new CommandLine(new Main()));
   }
 
   @Override
@@ -30,12 +52,35 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  /** Version from the jar manifest. */
+  /** Version from the jar manifest: the pom's version and the git commit it was built from. */
   public static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"dualstack-operator " + (v == null ? "dev" : v)};
+    public String[] getVersion() throws Exception {
+      var urls = Main.class.getClassLoader().getResources("META-INF/MANIFEST.MF");
+      while (urls.hasMoreElements()) {
+        try (var in = urls.nextElement().openStream()) {
+          String v = of(new Manifest(in));
+          if (v != null) {
+            return new String[] {v};
+          }
+        }
+      }
+      return new String[] {"dualstack-operator dev (not built as a jar)"};
+    }
+
+    /** The version line of our manifest, or null when the manifest is another jar's. */
+    static String of(Manifest manifest) {
+      Attributes a = manifest.getMainAttributes();
+      if (!Main.class.getName().equals(a.getValue("Main-Class"))) {
+        return null;
+      }
+      String version = a.getValue("Implementation-Version");
+      String commit = a.getValue("Git-Commit");
+      return "dualstack-operator "
+          + (version == null ? "dev" : version)
+          + (commit == null || commit.isBlank() || commit.startsWith("$")
+              ? ""
+              : " (commit " + commit + ")");
     }
   }
 }

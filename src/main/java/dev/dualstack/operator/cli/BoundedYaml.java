@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -166,29 +168,44 @@ final class BoundedYaml {
     return text;
   }
 
-  /** Receives the composed documents one at a time. */
-  @FunctionalInterface
+  /** Receives the composed documents one at a time, and the items of lists while composing. */
   interface DocumentConsumer {
-    void accept(Node document);
+    void accept(Node document) throws YamlProblem;
+
+    /**
+     * An item of a document's top-level {@code items} sequence that names its own {@code kind},
+     * handed over as soon as it is composed; the document then holds a {@link Streamed} placeholder
+     * in its place. Items with an anchor, or without a kind, stay in the document.
+     */
+    default void item(Node item) throws YamlProblem {
+      throw new UnsupportedOperationException();
+    }
+
+    /** Whether {@link #item} is implemented. */
+    default boolean streamsItems() {
+      return true;
+    }
+  }
+
+  /** The placeholder of a list item already handed over by {@link DocumentConsumer#item}. */
+  static final class Streamed extends MappingNode {
+    Streamed(Node item) {
+      super(
+          Tag.MAP,
+          true,
+          new ArrayList<>(),
+          item.getStartMark(),
+          item.getEndMark(),
+          DumperOptions.FlowStyle.AUTO);
+    }
   }
 
   /**
    * Composes the documents of {@code text} one at a time and hands each non-empty one to {@code
-   * consumer} before composing the next, so memory holds one document at most. Returns the number
-   * of documents handed over.
+   * consumer} before composing the next (list items even sooner), so memory holds one document (or
+   * list item) at most. Returns the number of documents handed over.
    */
-  static int forEachDocument(String text, int maxDocuments, DocumentConsumer consumer)
-      throws YamlProblem {
-    return forEachDocument(text, 0, maxDocuments, consumer);
-  }
-
-  /**
-   * As {@link #forEachDocument(String, int, DocumentConsumer)} when {@code alreadyRead} documents
-   * of other files count against the same limit.
-   */
-  static int forEachDocument(
-      String text, int alreadyRead, int maxDocuments, DocumentConsumer consumer)
-      throws YamlProblem {
+  static int forEachDocument(String text, DocumentConsumer consumer) throws YamlProblem {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
@@ -197,7 +214,9 @@ final class BoundedYaml {
     options.setAllowDuplicateKeys(false);
     options.setMergeOnCompose(true);
     StreamReader reader = new StreamReader(new StringReader(text));
-    CountingComposer composer = new CountingComposer(new ParserImpl(reader, options), options);
+    CountingComposer composer =
+        new CountingComposer(
+            new ParserImpl(reader, options), options, consumer.streamsItems() ? consumer : null);
     int count = 0;
     try {
       while (composer.checkNode()) {
@@ -205,17 +224,11 @@ final class BoundedYaml {
         if (isEmpty(node)) {
           continue;
         }
-        if (alreadyRead + count >= maxDocuments) {
-          throw new YamlProblem(
-              "more than "
-                  + maxDocuments
-                  + " YAML documents"
-                  + (alreadyRead > 0 ? " in all files (" + alreadyRead + " before this one)" : ""),
-              node.getStartMark());
-        }
         count++;
         consumer.accept(node);
       }
+    } catch (ItemProblem e) {
+      throw e.problem;
     } catch (LimitException e) {
       throw new YamlProblem("YAML rejected: " + e.getMessage(), e.mark);
     } catch (MarkedYAMLException e) {
@@ -230,11 +243,37 @@ final class BoundedYaml {
     return count;
   }
 
-  /** Every non-empty document of {@code text}, composed (for small inputs). */
+  /** Every non-empty document of {@code text}, composed (for small inputs; lists stay whole). */
   static List<Node> compose(String text, int maxDocuments) throws YamlProblem {
     List<Node> documents = new ArrayList<>();
-    forEachDocument(text, maxDocuments, documents::add);
+    forEachDocument(
+        text,
+        new DocumentConsumer() {
+          @Override
+          public void accept(Node document) throws YamlProblem {
+            if (documents.size() >= maxDocuments) {
+              throw new YamlProblem(
+                  "more than " + maxDocuments + " YAML documents", document.getStartMark());
+            }
+            documents.add(document);
+          }
+
+          @Override
+          public boolean streamsItems() {
+            return false;
+          }
+        });
     return documents;
+  }
+
+  /** A problem raised by the item consumer, carried through the composer. */
+  private static final class ItemProblem extends YAMLException {
+    final transient YamlProblem problem;
+
+    ItemProblem(YamlProblem problem) {
+      super(problem.getMessage());
+      this.problem = problem;
+    }
   }
 
   /** A limit broken at a known place. */
@@ -247,17 +286,28 @@ final class BoundedYaml {
     }
   }
 
-  /** A composer that refuses documents of more than {@link #MAX_NODES} nodes while composing. */
+  /**
+   * A composer that refuses documents (and list items) of more than {@link #MAX_NODES} nodes while
+   * composing, and hands the items of a top-level {@code items} sequence over one at a time.
+   */
   private static final class CountingComposer extends Composer {
+    private final DocumentConsumer items;
     private int nodes;
+    private int mappingDepth;
+    private String rootKey;
+    private boolean inItems;
 
-    CountingComposer(ParserImpl parser, LoaderOptions options) {
+    CountingComposer(ParserImpl parser, LoaderOptions options, DocumentConsumer items) {
       super(parser, new Resolver(), options);
+      this.items = items;
     }
 
     @Override
     public Node getNode() {
       nodes = 0;
+      mappingDepth = 0;
+      rootKey = null;
+      inItems = false;
       return super.getNode();
     }
 
@@ -292,9 +342,63 @@ final class BoundedYaml {
     }
 
     @Override
+    protected Node composeKeyNode(MappingNode node) {
+      Node key = super.composeKeyNode(node);
+      if (mappingDepth == 1) {
+        rootKey = key instanceof ScalarNode s ? s.getValue() : null;
+      }
+      return key;
+    }
+
+    @Override
+    protected Node composeValueNode(MappingNode node) {
+      if (items != null
+          && mappingDepth == 1
+          && "items".equals(rootKey)
+          && parser.checkEvent(Event.ID.SequenceStart)) {
+        inItems = true;
+        try {
+          return super.composeValueNode(node);
+        } finally {
+          inItems = false;
+        }
+      }
+      return super.composeValueNode(node);
+    }
+
+    @Override
     protected Node composeMappingNode(String anchor) {
       count();
-      return super.composeMappingNode(anchor);
+      if (!(inItems && mappingDepth == 1)) {
+        mappingDepth++;
+        try {
+          return super.composeMappingNode(anchor);
+        } finally {
+          mappingDepth--;
+        }
+      }
+      // an item of the root's items sequence: its own node budget, handed over when it has a kind
+      int saved = nodes;
+      nodes = 0;
+      inItems = false;
+      mappingDepth++;
+      Node item;
+      try {
+        item = super.composeMappingNode(anchor);
+      } finally {
+        mappingDepth--;
+        inItems = true;
+        nodes = saved;
+      }
+      if (anchor != null || topLevelScalar(item, "kind") == null) {
+        return item;
+      }
+      try {
+        items.item(item);
+      } catch (YamlProblem e) {
+        throw new ItemProblem(e);
+      }
+      return new Streamed(item);
     }
   }
 

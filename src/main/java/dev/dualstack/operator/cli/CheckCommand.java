@@ -1,46 +1,65 @@
 package dev.dualstack.operator.cli;
 
 import dev.dualstack.operator.cli.CapabilityFileReader.UnreadableException;
-import dev.dualstack.operator.cli.ManifestReader.Manifests;
+import dev.dualstack.operator.cli.CheckRunner.Summary;
+import dev.dualstack.operator.cli.CheckRunner.UnknownFields;
 import dev.dualstack.operator.cli.ManifestReader.Problem;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code check}: evaluates Cluster manifests offline (SPEC §6) and prints one result per Cluster
- * ({@link CheckOutput} describes the formats) on stdout; notes (skipped documents, unknown fields)
- * and problems go to stderr.
+ * {@code check}: predicts what {@code kubectl apply} and the operator will say about manifests,
+ * offline ({@link CheckRunner} evaluates, {@link CheckOutput} writes). Results go to stdout as they
+ * are computed; notes are part of every output format (and, for json/yaml, on stderr too); problems
+ * go to stderr.
  *
- * <p>Exit codes: {@value #VALID} every Cluster is Ready; {@value #NOT_VALID} at least one is
- * Invalid, Unsupported or Pending; {@value #UNREADABLE} the input is unreadable. Unreadable means:
- * a path that does not exist, a file that is not UTF-8 or holds a NUL, malformed YAML, a YAML limit
- * exceeded (aliases, depth, size, documents), or a Cluster/Datacenter document that does not map
- * onto the API (a field of the wrong type, an out-of-range number, no name). Such a document could
- * not even be stored by the API server, so there is no pipeline result for it; every problem is
- * printed as {@code file:line:column: Kind name: field: message} and nothing is printed on stdout.
- * {@value #INTERNAL_ERROR} is a bug in the operator (stack trace on stderr).
+ * <p>Exit codes: {@value #VALID} at least one Cluster and all valid; {@value #NOT_VALID} some
+ * object is invalid or unsupported (or Pending); {@value #UNREADABLE} unreadable input or no
+ * Cluster in it (nothing on stdout); {@value #INTERNAL_ERROR} a bug; {@value Exits#USAGE} a usage
+ * error (one line on stderr).
  */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = "Check Cluster manifests offline.",
+    description = {
+      "Check Cluster manifests offline: what kubectl apply (the CRD schema, its CEL rules, strict"
+          + " field validation) and the operator will say.",
+      "Reads dualstack.dev/v1 Cluster and Datacenter, kubermatic.k8c.io/v1 Cluster and Seed"
+          + " (spec.datacenters), and List/*List output of kubectl get -o yaml|json, e.g.:",
+      "  kubectl get clusters.kubermatic.k8c.io,seeds -A -o yaml | dualstack-operator check -"
+    },
+    footerHeading = "%nLimits (hostile input ends in exit 2, never in an OutOfMemoryError):%n",
+    footer = {
+      "  16 MiB per file or stream (also pipes, devices and stdin), UTF-8 only, lines and values"
+          + " of at most 1 MiB,",
+      "  100,000 objects (YAML documents and list items) per run, 200,000 YAML nodes per document"
+          + " or list item (also after alias expansion),",
+      "  50 aliases of collections, nesting depth 64."
+    },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
-      "0:every Cluster is valid (phase Ready)",
-      "1:some Cluster is not valid (Invalid, Unsupported or Pending)",
-      "2:unreadable input (the message names file and line)",
-      "3:internal error (a bug; the stack trace is on stderr)"
+      "0:at least one Cluster, and every Cluster is valid (phase Ready)",
+      "1:some Cluster is not valid (Invalid, Unsupported or Pending), or a Datacenter is refused",
+      "2:unreadable input, or no Cluster in it (the message says which)",
+      "3:internal error (a bug; please report it)",
+      "64:usage error (unknown option, bad option value)"
     })
 public final class CheckCommand implements Callable<Integer> {
   static final int VALID = 0;
@@ -48,12 +67,23 @@ public final class CheckCommand implements Callable<Integer> {
   static final int UNREADABLE = 2;
   static final int INTERNAL_ERROR = 3;
 
+  @Spec CommandSpec spec;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "json, yaml or text (default).")
+      description = "${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.")
   Format output;
+
+  @Option(
+      names = "--unknown-fields",
+      paramLabel = "MODE",
+      defaultValue = "error",
+      description =
+          "Unknown fields (kubectl apply --validate=strict refuses them): ${COMPLETION-CANDIDATES};"
+              + " default ${DEFAULT-VALUE}. KKP objects' unmodelled fields are always ignored.")
+  UnknownFields unknownFields;
 
   @Option(
       names = "--capabilities",
@@ -61,8 +91,13 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Capability matrix file replacing the built-in one.")
   Path capabilities;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "YAML files or directories.")
-  List<Path> paths;
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "PATH",
+      description =
+          "YAML/JSON files or directories (their *.yaml/*.yml files); - or none (when stdin is"
+              + " not a terminal) reads standard input.")
+  List<Path> paths = new ArrayList<>();
 
   /** Output formats. */
   enum Format {
@@ -73,8 +108,17 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = utf8(System.out);
-    PrintWriter err = utf8(System.err);
+    if (paths.isEmpty()) {
+      if (Terminal.stdinIsTerminal()) {
+        throw new ParameterException(
+            spec.commandLine(), "no PATH given (use - to read standard input)");
+      }
+      paths = List.of(Path.of("-"));
+    }
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     try {
       CapabilityMatrix matrix;
       try {
@@ -83,35 +127,44 @@ public final class CheckCommand implements Callable<Integer> {
         e.problems().forEach(p -> err.println("error: " + p));
         return UNREADABLE;
       }
-      Manifests manifests = ManifestReader.read(paths);
-      manifests.notes().forEach(n -> err.println("note: " + n));
-      if (!manifests.readable()) {
-        for (Problem p : manifests.problems()) {
+      CheckOutput.Writer writer = CheckOutput.writer(output.name(), out);
+      Summary summary =
+          new CheckRunner(new Pipeline(matrix), Clock.systemUTC(), unknownFields)
+              .run(paths, writer);
+      if (!summary.readable()) {
+        summary.notes().forEach(n -> err.println("note: " + n));
+        for (Problem p : summary.problems()) {
           err.println("error: " + p);
         }
         err.println(
             "check: "
-                + manifests.problems().size()
-                + (manifests.problems().size() == 1 ? " problem" : " problems")
+                + summary.problems().size()
+                + (summary.problems().size() == 1 ? " problem" : " problems")
                 + " in the input; nothing was checked");
         return UNREADABLE;
       }
-      CheckRunner.Report report =
-          new CheckRunner(new Pipeline(matrix), Clock.systemUTC()).run(manifests);
-      report.notes().forEach(n -> err.println("note: " + n));
-      out.print(CheckOutput.render(report, output.name()));
-      return report.allValid() ? VALID : NOT_VALID;
-    } catch (RuntimeException e) {
-      err.println("check: internal error, please report it: " + e);
-      e.printStackTrace(err);
-      return INTERNAL_ERROR;
+      if (summary.clusters() == 0) {
+        summary.notes().forEach(n -> err.println("note: " + n));
+        err.println("check: no Cluster found in " + describe(paths) + "; nothing was checked");
+        return UNREADABLE;
+      }
+      if (output != Format.text) {
+        summary.notes().forEach(n -> err.println("note: " + n));
+      }
+      writer.end(summary);
+      return summary.allValid() ? VALID : NOT_VALID;
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  private static PrintWriter utf8(java.io.PrintStream stream) {
-    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+  private static String describe(List<Path> paths) {
+    List<String> names = new ArrayList<>();
+    for (Path p : paths) {
+      String n = p.toString().equals("-") ? "standard input" : p.toString();
+      names.add(Files.isDirectory(p) ? n + " (directory)" : n);
+    }
+    return String.join(", ", names);
   }
 }

@@ -1,7 +1,7 @@
 package dev.dualstack.operator.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,13 +12,14 @@ import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.NetworkRanges;
 import dev.dualstack.operator.api.Warning;
 import dev.dualstack.operator.cli.CheckRunner.ClusterCheck;
-import dev.dualstack.operator.cli.CheckRunner.Report;
-import dev.dualstack.operator.pipeline.field.FieldError;
+import dev.dualstack.operator.cli.CheckRunner.Summary;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a {@link Report} as {@code json}, {@code yaml} or {@code text}.
+ * Writes the results of {@code check} as {@code json}, {@code yaml} or {@code text}, each result as
+ * soon as it is computed (memory does not grow with the output).
  *
  * <p>JSON (a contract; YAML is the same tree):
  *
@@ -26,15 +27,20 @@ import java.util.Locale;
  * {"results":[{"name":..,"valid":..,"phase":..,
  *              "errors":[{"field":..,"type":..,"value":..,"message":..,"rule":..}],
  *              "warnings":[{"code":..,"message":..,"rule":..}],
- *              "status":{..}}]}
+ *              "status":{..}}],
+ *  "notes":[".."]}
  * }</pre>
  *
- * {@code type} is the ErrorType id ({@code Invalid}, {@code NotFound}...), {@code value} is null
- * when the error has none, {@code rule} is the id of docs/validation-rules.md; {@code errors} and
- * {@code warnings} are always present (maybe empty); {@code status} is what the operator would
- * write.
+ * {@code type} is the ErrorType id ({@code Invalid}, {@code NotSupported}, {@code UnknownField},
+ * {@code Duplicate}...), {@code value} is null when the error has none, {@code rule} is the id of
+ * docs/validation-rules.md ({@code CRD-SCHEMA}, {@code CRD-CEL}, {@code CRD-UNKNOWN} and {@code
+ * CHECK-DUPLICATE} for what the API server refuses); {@code errors} and {@code warnings} are always
+ * present (maybe empty); {@code status} is what the operator would write, null when the API server
+ * would refuse the object. A Datacenter the API server would refuse is a result with {@code
+ * "kind":"Datacenter"} (Clusters carry no {@code kind}). {@code notes} are about the input (skipped
+ * documents, relaxed unknown fields of Datacenters).
  *
- * <p>Text, one block per cluster, then a summary line:
+ * <p>Text, one block per result, then a summary line and the notes:
  *
  * <pre>
  * ✓ prod-eu  Ready  (examples/prod-eu.yaml:1)
@@ -66,93 +72,174 @@ final class CheckOutput {
 
   private CheckOutput() {}
 
-  /** The JSON document. */
-  record Results(List<Result> results) {}
-
-  /** One cluster. */
+  /** One result; {@code kind} is written only for results that are not Clusters. */
   record Result(
+      @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
       String name,
       boolean valid,
       String phase,
       List<Error> errors,
       List<Warning> warnings,
-      ClusterStatus status) {}
+      @JsonInclude(JsonInclude.Include.ALWAYS) ClusterStatus status) {}
 
   /** One field error; every key is always written. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record Error(String field, String type, String value, String message, String rule) {}
 
-  static Results tree(Report report) {
-    return new Results(
-        report.results().stream()
-            .map(
-                c ->
-                    new Result(
-                        c.name(),
-                        c.valid(),
-                        c.phase(),
-                        c.result().errors().stream()
-                            .map(
-                                e ->
-                                    new Error(
-                                        e.field(),
-                                        e.type().id(),
-                                        e.value(),
-                                        e.message(),
-                                        e.rule().id()))
-                            .toList(),
-                        c.result().warnings(),
-                        c.status()))
-            .toList());
+  static Result result(ClusterCheck c) {
+    return new Result(
+        c.isCluster() ? null : c.kind(),
+        c.name(),
+        c.valid(),
+        c.phase(),
+        c.errors().stream()
+            .map(e -> new Error(e.field(), e.type(), e.value(), e.message(), e.rule()))
+            .toList(),
+        c.warnings(),
+        c.status());
   }
 
-  static String render(Report report, String format) throws JsonProcessingException {
+  /** Writes results as they come: {@link #accept} per result, then {@link #end}. */
+  interface Writer extends CheckRunner.Sink {
+    void end(Summary summary) throws IOException;
+  }
+
+  /** A writer of {@code format} ({@code json}, {@code yaml} or {@code text}) on {@code out}. */
+  static Writer writer(String format, java.io.Writer out) throws IOException {
     return switch (format.toLowerCase(Locale.ROOT)) {
-      case "json" -> JSON.writeValueAsString(tree(report)) + "\n";
-      case "yaml" -> YAML.writeValueAsString(tree(report));
-      default -> text(report);
+      case "json" -> new TreeWriter(JSON, out, true);
+      case "yaml" -> new TreeWriter(YAML, out, false);
+      default -> new TextWriter(out);
     };
   }
 
-  static String text(Report report) {
-    StringBuilder sb = new StringBuilder();
-    for (ClusterCheck c : report.results()) {
-      sb.append(c.valid() ? "✓ " : "✗ ")
-          .append(c.name())
-          .append("  ")
-          .append(c.phase())
-          .append("  (")
-          .append(c.source())
-          .append(")\n");
-      for (FieldError e : c.result().errors()) {
-        line(sb, "error", e.toString());
+  /** JSON and YAML: {@code {"results": [...], "notes": [...]}}, one result at a time. */
+  private static final class TreeWriter implements Writer {
+    private final ObjectMapper mapper;
+    private final java.io.Writer out;
+    private final JsonGenerator gen;
+    private final boolean json;
+    private boolean started;
+
+    TreeWriter(ObjectMapper mapper, java.io.Writer out, boolean json) throws IOException {
+      this.mapper = mapper;
+      this.out = out;
+      this.gen = mapper.getFactory().createGenerator(out);
+      this.json = json;
+      if (json) {
+        gen.useDefaultPrettyPrinter();
       }
-      for (Warning w : c.result().warnings()) {
-        line(sb, "warning", w.code() + ": " + w.message());
-      }
-      ClusterSpec eff = c.result().effective();
-      ClusterNetwork n = eff == null ? null : eff.clusterNetwork();
-      line(sb, "ipFamily", n == null ? null : n.ipFamily());
-      line(sb, "pods", n == null ? null : ranges(n.pods()));
-      line(sb, "services", n == null ? null : ranges(n.services()));
-      line(sb, "proxy", n == null ? null : n.proxyMode());
-      ClusterSpec.CniPluginSettings cni = eff == null ? null : eff.cniPlugin();
-      line(
-          sb,
-          "cni",
-          cni == null
-              ? null
-              : cni.type()
-                  + (cni.version() == null || cni.version().isEmpty() ? "" : " " + cni.version()));
+      gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
-    long valid = report.results().stream().filter(ClusterCheck::valid).count();
-    int all = report.results().size();
-    sb.append(all)
-        .append(all == 1 ? " cluster: " : " clusters: ")
-        .append(valid)
-        .append(" valid, ")
-        .append(all - valid)
-        .append(" not valid\n");
+
+    private void start() throws IOException {
+      if (!started) {
+        started = true;
+        gen.writeStartObject();
+        gen.writeFieldName("results");
+        gen.writeStartArray();
+      }
+    }
+
+    @Override
+    public void accept(ClusterCheck check) throws IOException {
+      start();
+      mapper.writeValue(gen, result(check));
+      gen.flush();
+    }
+
+    @Override
+    public void end(Summary summary) throws IOException {
+      start();
+      gen.writeEndArray();
+      gen.writeFieldName("notes");
+      gen.writeStartArray();
+      for (String n : summary.notes()) {
+        gen.writeString(n);
+      }
+      gen.writeEndArray();
+      gen.writeEndObject();
+      gen.flush();
+      gen.close();
+      if (json) {
+        out.write('\n');
+      }
+      out.flush();
+    }
+  }
+
+  /** Text: one block per result as it comes, then the summary line and the notes. */
+  private static final class TextWriter implements Writer {
+    private final java.io.Writer out;
+
+    TextWriter(java.io.Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public void accept(ClusterCheck c) throws IOException {
+      out.write(block(c));
+      out.flush();
+    }
+
+    @Override
+    public void end(Summary summary) throws IOException {
+      int all = summary.clusters();
+      StringBuilder sb = new StringBuilder();
+      sb.append(all)
+          .append(all == 1 ? " cluster: " : " clusters: ")
+          .append(summary.valid())
+          .append(" valid, ")
+          .append(all - summary.valid())
+          .append(" not valid");
+      if (summary.refused() > 0) {
+        sb.append("; ")
+            .append(summary.refused())
+            .append(summary.refused() == 1 ? " Datacenter" : " Datacenters")
+            .append(" refused");
+      }
+      sb.append('\n');
+      for (String n : summary.notes()) {
+        sb.append("note: ").append(n).append('\n');
+      }
+      out.write(sb.toString());
+      out.flush();
+    }
+  }
+
+  static String block(ClusterCheck c) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(c.valid() ? "✓ " : "✗ ")
+        .append(c.isCluster() ? "" : c.kind() + " ")
+        .append(c.name())
+        .append("  ")
+        .append(c.phase())
+        .append("  (")
+        .append(c.source())
+        .append(")\n");
+    for (Finding e : c.errors()) {
+      line(sb, "error", e.toString());
+    }
+    for (Warning w : c.warnings()) {
+      line(sb, "warning", w.code() + ": " + w.message());
+    }
+    if (!c.isCluster()) {
+      return sb.toString();
+    }
+    ClusterSpec eff = c.effective();
+    ClusterNetwork n = eff == null ? null : eff.clusterNetwork();
+    line(sb, "ipFamily", n == null ? null : n.ipFamily());
+    line(sb, "pods", n == null ? null : ranges(n.pods()));
+    line(sb, "services", n == null ? null : ranges(n.services()));
+    line(sb, "proxy", n == null ? null : n.proxyMode());
+    ClusterSpec.CniPluginSettings cni = eff == null ? null : eff.cniPlugin();
+    line(
+        sb,
+        "cni",
+        cni == null
+            ? null
+            : cni.type()
+                + (cni.version() == null || cni.version().isEmpty() ? "" : " " + cni.version()));
     return sb.toString();
   }
 

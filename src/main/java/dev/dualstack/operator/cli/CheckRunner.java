@@ -1,120 +1,333 @@
 package dev.dualstack.operator.cli;
 
 import dev.dualstack.operator.api.Cluster;
+import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.api.Datacenter;
+import dev.dualstack.operator.api.Warning;
+import dev.dualstack.operator.cli.Inputs.Input;
+import dev.dualstack.operator.cli.ManifestReader.Item;
 import dev.dualstack.operator.cli.ManifestReader.Located;
-import dev.dualstack.operator.cli.ManifestReader.Manifests;
+import dev.dualstack.operator.cli.ManifestReader.Problem;
+import dev.dualstack.operator.cli.ManifestReader.Reading;
 import dev.dualstack.operator.cli.ManifestReader.Source;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.PipelineResult;
+import dev.dualstack.operator.pipeline.field.FieldError;
 import dev.dualstack.operator.pipeline.model.ClusterInput;
 import dev.dualstack.operator.pipeline.model.DatacenterInput;
 import dev.dualstack.operator.pipeline.status.ClusterStatusFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * The evaluation behind {@code check}, without any output: every Cluster read is run through the
- * {@link Pipeline} against the Datacenter its {@code spec.cloud.dc} names (or none: phase Pending),
- * and the status the operator would write is built.
+ * The evaluation behind {@code check}, without any output, in two passes over the input so that
+ * memory does not grow with the number of Clusters:
  *
- * <p>A Cluster that carries {@code status} is checked as an update against it. Its generation is
- * {@code metadata.generation} when given; otherwise 1 for a new Cluster, or the previous {@code
- * status.observedGeneration + 1} for an update. When two Datacenters share a name the later one
- * wins, as with {@code kubectl apply}, and a note says so.
+ * <ol>
+ *   <li>read everything once: keep the Datacenters (ours and KKP Seeds'), count the Clusters, and
+ *       collect every problem (unreadable input) and note before anything is printed;
+ *   <li>read again (standard input and pipes from the text kept by the first pass) and evaluate
+ *       each Cluster as it is read: the CRD schema and CEL rules ({@link CrdSchema}), unknown
+ *       fields, duplicates, then the {@link Pipeline} against the Datacenter its {@code
+ *       spec.cloud.dc} names (none: phase Pending); each result goes to the {@link Sink} at once.
+ * </ol>
+ *
+ * <p>A Cluster that carries {@code status} is checked as an update against it (not a KKP Cluster:
+ * its status is KKP's). Its generation is {@code metadata.generation} when given; otherwise 1 for a
+ * new Cluster, or the previous {@code status.observedGeneration + 1} for an update.
+ *
+ * <p>Two objects of the same kind and name: the later one gets a {@code Duplicate} error at {@code
+ * metadata.name} (the API server keeps one object per name; for Datacenters the later one is used
+ * to resolve Clusters, as the later {@code kubectl apply} would win). A Datacenter the API server
+ * would refuse is reported as a result of its own ({@code kind: Datacenter}).
  */
 public final class CheckRunner {
+  /** What to do with unknown fields. */
+  public enum UnknownFields {
+    error,
+    warn,
+    ignore
+  }
+
   private final Pipeline pipeline;
   private final ClusterStatusFactory statusFactory;
+  private final UnknownFields unknownFields;
 
   public CheckRunner(Pipeline pipeline, Clock clock) {
+    this(pipeline, clock, UnknownFields.error);
+  }
+
+  public CheckRunner(Pipeline pipeline, Clock clock, UnknownFields unknownFields) {
     this.pipeline = Objects.requireNonNull(pipeline);
     this.statusFactory = new ClusterStatusFactory(clock);
+    this.unknownFields = Objects.requireNonNull(unknownFields);
   }
 
-  /** The verdict on one Cluster. */
+  /**
+   * The verdict on one object: a Cluster, or a Datacenter the API server would refuse.
+   *
+   * @param result the pipeline's result (null for a Datacenter)
+   * @param errors every error: the API server's (schema, CEL, unknown fields, duplicates), then the
+   *     pipeline's
+   * @param status what the operator would write; null when the API server would refuse the object
+   */
   public record ClusterCheck(
-      String name, Source source, PipelineResult result, ClusterStatus status) {
+      String kind,
+      String name,
+      Source source,
+      PipelineResult result,
+      List<Finding> errors,
+      List<Warning> warnings,
+      String phase,
+      ClusterStatus status) {
+    public ClusterCheck {
+      errors = List.copyOf(errors);
+      warnings = List.copyOf(warnings);
+    }
+
     /** Ready and without errors; Pending, Invalid and Unsupported are not valid. */
     public boolean valid() {
-      return result.valid() && Conditions.PHASE_READY.equals(result.phase());
+      return errors.isEmpty() && Conditions.PHASE_READY.equals(phase);
     }
 
-    public String phase() {
-      return result.phase();
+    /** The effective spec (null for a Datacenter). */
+    public ClusterSpec effective() {
+      return result == null ? null : result.effective();
+    }
+
+    public boolean isCluster() {
+      return Cluster.KIND.equals(kind);
     }
   }
 
-  /** Every verdict in input order, plus notes about the input (duplicates, nothing to check). */
-  public record Report(List<ClusterCheck> results, List<String> notes) {
-    public Report {
-      results = List.copyOf(results);
+  /** Receives the results as they are computed. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(ClusterCheck check) throws IOException;
+  }
+
+  /**
+   * How a run went.
+   *
+   * @param clusters Clusters checked; {@code valid} of them valid
+   * @param refused objects other than Clusters with errors (refused Datacenters)
+   * @param problems unreadable input: when not empty, nothing was evaluated
+   */
+  public record Summary(
+      int clusters, int valid, int refused, List<String> notes, List<Problem> problems) {
+    public Summary {
       notes = List.copyOf(notes);
+      problems = List.copyOf(problems);
+    }
+
+    public boolean readable() {
+      return problems.isEmpty();
     }
 
     public boolean allValid() {
-      return results.stream().allMatch(ClusterCheck::valid);
+      return clusters > 0 && valid == clusters && refused == 0;
     }
   }
 
-  /** Evaluates every Cluster of {@code manifests} (problems in them are the caller's concern). */
-  public Report run(Manifests manifests) {
-    List<String> notes = new ArrayList<>();
+  /** Reads {@code paths} and evaluates every Cluster; results go to {@code sink} in input order. */
+  public Summary run(List<Path> paths, Sink sink) throws IOException {
+    Reading first = new Reading();
+    List<Input> inputs = ManifestReader.inputs(paths, first);
+    Map<Input, String> texts = new HashMap<>();
     Map<String, Located<Datacenter>> datacenters = new LinkedHashMap<>();
-    for (Located<Datacenter> d : manifests.datacenters()) {
-      Located<Datacenter> before = datacenters.put(d.object().getMetadata().getName(), d);
-      if (before != null) {
-        notes.add(
-            d.source()
-                + ": Datacenter "
-                + d.object().getMetadata().getName()
-                + " is also defined at "
-                + before.source()
-                + "; this later one is used");
-      }
+    int[] clusters = {0};
+    ManifestReader.scan(
+        inputs,
+        texts,
+        new ManifestReader.Visitor() {
+          @Override
+          public void cluster(Item<Cluster> c) {
+            clusters[0]++;
+          }
+
+          @Override
+          public void datacenter(Item<Datacenter> d) {
+            datacenters.put(d.name(), d.located());
+          }
+        },
+        first);
+    List<String> notes = new ArrayList<>(first.notes());
+    if (!first.problems().isEmpty() || clusters[0] == 0) {
+      return new Summary(0, 0, 0, notes, first.problems());
     }
-    Set<String> names = new HashSet<>();
-    Map<String, Source> firstSeen = new HashMap<>();
-    List<ClusterCheck> results = new ArrayList<>();
-    for (Located<Cluster> c : manifests.clusters()) {
-      String name = c.object().getMetadata().getName();
-      if (!names.add(name)) {
-        notes.add(
-            c.source()
-                + ": Cluster "
-                + name
-                + " is also defined at "
-                + firstSeen.get(name)
-                + "; both are checked, the API server would keep only the later one");
-      }
-      firstSeen.putIfAbsent(name, c.source());
-      results.add(check(c.object(), c.source(), datacenters));
+    Second second = new Second(datacenters, sink, notes);
+    try {
+      ManifestReader.scan(inputs, texts, second, new Reading());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    if (results.isEmpty()) {
-      notes.add("no Cluster found in the input; nothing to check");
-    }
-    return new Report(results, notes);
+    return new Summary(second.clusters, second.valid, second.refused, notes, List.of());
   }
 
-  /** Evaluates one Cluster against the datacenters by name. */
-  public ClusterCheck check(
-      Cluster cluster, Source source, Map<String, Located<Datacenter>> datacenters) {
+  /** The second pass: evaluates and hands over each object as it is read. */
+  private final class Second implements ManifestReader.Visitor {
+    final Map<String, Located<Datacenter>> datacenters;
+    final Sink sink;
+    final List<String> notes;
+    final Map<String, Source> seen = new HashMap<>();
+    int clusters;
+    int valid;
+    int refused;
+
+    Second(Map<String, Located<Datacenter>> datacenters, Sink sink, List<String> notes) {
+      this.datacenters = datacenters;
+      this.sink = sink;
+      this.notes = notes;
+    }
+
+    @Override
+    public void cluster(Item<Cluster> item) {
+      List<Finding> admission = admission(item);
+      List<Warning> warnings = relaxedUnknown(item);
+      ClusterCheck c = check(item, admission, warnings, datacenters);
+      clusters++;
+      if (c.valid()) {
+        valid++;
+      }
+      emit(c);
+    }
+
+    @Override
+    public void datacenter(Item<Datacenter> item) {
+      List<Finding> admission = admission(item);
+      List<Warning> warnings = relaxedUnknown(item);
+      if (admission.isEmpty()) {
+        warnings.forEach(
+            w ->
+                notes.add(
+                    item.located().source() + ": Datacenter " + item.name() + ": " + w.message()));
+        return;
+      }
+      refused++;
+      emit(
+          new ClusterCheck(
+              Datacenter.KIND,
+              item.name(),
+              item.located().source(),
+              null,
+              admission,
+              warnings,
+              Conditions.PHASE_INVALID,
+              null));
+    }
+
+    private void emit(ClusterCheck c) {
+      try {
+        sink.accept(c);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Schema and CEL errors, unknown fields (when errors), and a duplicate name. */
+    private List<Finding> admission(Item<?> item) {
+      List<Finding> errors = new ArrayList<>(item.errors());
+      if (unknownFields == UnknownFields.error) {
+        errors.addAll(item.unknown());
+      }
+      Source before = seen.putIfAbsent(item.key(), item.located().source());
+      if (before != null) {
+        errors.add(
+            0,
+            Finding.of(
+                "metadata.name",
+                "Duplicate",
+                item.name(),
+                true,
+                item.origin()
+                    + " "
+                    + item.name()
+                    + " is also defined at "
+                    + before
+                    + "; the API server keeps one object per name",
+                Finding.DUPLICATE));
+      }
+      return errors;
+    }
+
+    private List<Warning> relaxedUnknown(Item<?> item) {
+      List<Warning> warnings = new ArrayList<>();
+      if (unknownFields == UnknownFields.warn) {
+        item.unknown()
+            .forEach(u -> warnings.add(new Warning("UnknownField", u.toString(), Finding.UNKNOWN)));
+      }
+      return warnings;
+    }
+  }
+
+  /** Evaluates one Cluster against the datacenters by name, after the API server's checks. */
+  ClusterCheck check(
+      Item<Cluster> item,
+      List<Finding> admission,
+      List<Warning> extraWarnings,
+      Map<String, Located<Datacenter>> datacenters) {
+    Cluster cluster = item.located().object();
+    PipelineResult result = evaluate(cluster, datacenters);
     ClusterStatus previous = cluster.getStatus();
     Long generation = generation(cluster, previous);
+    List<Finding> errors = new ArrayList<>(admission);
+    for (FieldError e : result.errors()) {
+      boolean same =
+          admission.stream()
+              .anyMatch(a -> a.field().equals(e.field()) && a.type().equals(e.type().id()));
+      if (!same) {
+        errors.add(Finding.of(e));
+      }
+    }
+    List<Warning> warnings = new ArrayList<>(extraWarnings);
+    warnings.addAll(result.warnings());
+    boolean refused = !admission.isEmpty();
+    return new ClusterCheck(
+        Cluster.KIND,
+        item.name(),
+        item.located().source(),
+        result,
+        errors,
+        warnings,
+        refused ? Conditions.PHASE_INVALID : result.phase(),
+        refused ? null : statusFactory.build(previous, result, generation));
+  }
+
+  /**
+   * Evaluates one Cluster that the API server accepted (no schema, CEL or duplicate errors) against
+   * the datacenters by name: the pipeline's verdict and the status the operator would write.
+   */
+  public ClusterCheck check(
+      Cluster cluster, Source source, Map<String, Located<Datacenter>> datacenters) {
+    Item<Cluster> item =
+        new Item<>(
+            Cluster.KIND,
+            Cluster.GROUP + "/" + Cluster.KIND + "/" + cluster.getMetadata().getName(),
+            Cluster.KIND,
+            new Located<>(cluster, source),
+            List.of(),
+            List.of());
+    return check(item, List.of(), List.of(), datacenters);
+  }
+
+  /** The pipeline's result for one Cluster. */
+  public PipelineResult evaluate(Cluster cluster, Map<String, Located<Datacenter>> datacenters) {
+    ClusterStatus previous = cluster.getStatus();
     ClusterInput input =
         new ClusterInput(
             cluster.getMetadata().getName(),
             cluster.getMetadata().getLabels(),
-            generation,
+            generation(cluster, previous),
             cluster.getSpec(),
             previous);
     String dc =
@@ -122,11 +335,15 @@ public final class CheckRunner {
             ? null
             : cluster.getSpec().cloud().dc();
     Located<Datacenter> datacenter = dc == null ? null : datacenters.get(dc);
-    PipelineResult result =
-        pipeline.evaluate(
-            input, datacenter == null ? null : DatacenterInput.of(datacenter.object()));
-    ClusterStatus status = statusFactory.build(previous, result, generation);
-    return new ClusterCheck(input.name(), source, result, status);
+    return pipeline.evaluate(
+        input, datacenter == null ? null : DatacenterInput.of(datacenter.object()));
+  }
+
+  /** Every result of a run, collected (tests and small inputs). */
+  public List<ClusterCheck> collect(List<Path> paths) throws IOException {
+    List<ClusterCheck> all = new ArrayList<>();
+    run(paths, all::add);
+    return all;
   }
 
   private static Long generation(Cluster cluster, ClusterStatus previous) {

@@ -32,6 +32,20 @@ public final class DescribePrinter {
    */
   public static String describe(
       HasMetadata object, Object spec, Object status, List<Event> events, Instant now) {
+    return describe(object, spec, status, List.of(), events, now);
+  }
+
+  /**
+   * As {@link #describe(HasMetadata, Object, Object, List, Instant)}, with the ConfigMaps the
+   * operator owns for the object (the BYO join ConfigMap) and their content.
+   */
+  public static String describe(
+      HasMetadata object,
+      Object spec,
+      Object status,
+      List<io.fabric8.kubernetes.api.model.ConfigMap> owned,
+      List<Event> events,
+      Instant now) {
     StringBuilder out = new StringBuilder();
     var md = object.getMetadata();
     field(out, 0, "Name", md.getName(), 13);
@@ -47,8 +61,33 @@ public final class DescribePrinter {
     } else {
       block(out, 1, JSON.valueToTree(status));
     }
+    for (var cm : owned) {
+      configMap(out, cm);
+    }
     events(out, events, now);
     return out.toString();
+  }
+
+  /** A ConfigMap's name and data, each value's lines indented under its key. */
+  private static void configMap(StringBuilder out, io.fabric8.kubernetes.api.model.ConfigMap cm) {
+    field(
+        out,
+        0,
+        "ConfigMap",
+        cm.getMetadata().getNamespace() + "/" + cm.getMetadata().getName(),
+        13);
+    Map<String, String> data = cm.getData() == null ? Map.of() : new TreeMap<>(cm.getData());
+    if (data.isEmpty()) {
+      out.append("  <no data>\n");
+    }
+    for (var e : data.entrySet()) {
+      out.append("  ").append(e.getKey()).append(":\n");
+      for (String line : e.getValue().split("\n", -1)) {
+        if (!line.isEmpty()) {
+          out.append("    ").append(line).append('\n');
+        }
+      }
+    }
   }
 
   private static String labels(Map<String, String> labels) {

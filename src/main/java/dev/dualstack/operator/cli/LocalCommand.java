@@ -1,14 +1,23 @@
 package dev.dualstack.operator.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.dualstack.operator.api.Cluster;
+import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.api.Datacenter;
+import dev.dualstack.operator.cli.ManifestReader.Located;
+import dev.dualstack.operator.cli.ManifestReader.Manifests;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
+import dev.dualstack.operator.pipeline.render.KubeadmJoinRenderer;
 import dev.dualstack.operator.reconciler.KubernetesEventRecorder;
 import dev.dualstack.operator.runtime.EmbeddedApiServer;
 import dev.dualstack.operator.runtime.Logging;
 import dev.dualstack.operator.runtime.OperatorRuntime;
 import dev.dualstack.operator.runtime.OperatorSettings;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -21,13 +30,17 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,29 +48,68 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code local}: the embedded demo (SPEC §6). Starts an in-process API server, installs the CRDs,
- * starts this operator, applies the manifests, waits until every Cluster is reconciled and prints
- * each Datacenter and Cluster as {@code kubectl describe} would. Exit 0 when every Cluster is
- * Ready, 1 otherwise, 2 when the input is unreadable. {@code --watch} keeps running and re-applies
- * files that change.
+ * {@code local}: the embedded demo. Starts an in-process API server, installs the CRDs, starts this
+ * operator, applies the manifests, waits until every Cluster is reconciled, prints each Datacenter
+ * and Cluster ({@code --output}: as {@code kubectl describe} would, as YAML, or only the summary)
+ * and ends with a summary line per phase ({@code 18 Clusters: 18 Ready}). Exit 0 when every Cluster
+ * is Ready, 1 otherwise, 2 when the input is unreadable.
+ *
+ * <p>The in-process API server (fabric8's mock) has no admission: no schema validation, no CEL
+ * rules, no webhook. What a real API server would refuse is printed as notes first ({@code check}
+ * is the command that refuses it).
+ *
+ * <p>{@code --watch} keeps running: a changed file is re-applied, and each re-print starts with a
+ * timestamped line naming the file and the change; an object whose document (or file) disappeared
+ * is deleted, with a line saying so. Ctrl-C stops the operator and the API server with one line.
  */
 @Command(
     name = "local",
     mixinStandardHelpOptions = true,
-    description = "Run the operator on an in-process API server.")
+    description = {
+      "Run the operator on an in-process API server and print what it writes.",
+      "The in-process API server has no admission (no schema validation, no CEL rules, no"
+          + " webhook): use check to see what a real API server would refuse."
+    })
 public final class LocalCommand implements Callable<Integer> {
   static final String NAMESPACE = "dualstack-system";
+  static final String NO_ADMISSION =
+      "the in-process API server has no admission (no schema validation, no CEL rules, no"
+          + " webhook); `check` shows what a real API server would refuse";
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+              YAMLFactory.builder()
+                  .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                  .build())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
   @Spec CommandSpec spec;
+
+  /** Output formats. */
+  enum Output {
+    summary,
+    describe,
+    yaml
+  }
 
   @Option(names = "--watch", description = "Keep running and re-apply changed files.")
   boolean watch;
 
   @Option(
+      names = {"-o", "--output"},
+      defaultValue = "describe",
+      description = "${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.")
+  Output output;
+
+  @Option(
       names = "--timeout",
       defaultValue = "60s",
+      converter = DurationConverter.class,
       description = "How long to wait for every Cluster to be reconciled, e.g. 60s.")
-  String timeout;
+  Duration timeout;
 
   @Option(
       names = "--capabilities",
@@ -75,15 +127,18 @@ public final class LocalCommand implements Callable<Integer> {
   private PrintWriter out;
   private PrintWriter err;
 
+  /** An object as applied: where it came from and what was applied. */
+  private record Applied(String kind, String name, Path file, String content) {}
+
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
     Logging.configure("text", verbose ? "INFO" : "WARN");
-    Duration wait = Duration.parse("PT" + timeout.toUpperCase(java.util.Locale.ROOT));
     // taken before reading, so that a change made while starting up is seen by --watch
     Map<Path, FileTime> read = modificationTimes();
-    ManifestReader.Manifests manifests = read();
+    err.println("note: " + NO_ADMISSION);
+    Manifests manifests = read();
     if (manifests == null) {
       return 2;
     }
@@ -95,6 +150,8 @@ public final class LocalCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread stopper = watch ? stopOnInterrupt(Thread.currentThread(), closed) : null;
     try (EmbeddedApiServer api = new EmbeddedApiServer().start();
         KubernetesClient operatorClient = api.newClient();
         OperatorRuntime operator =
@@ -106,24 +163,53 @@ public final class LocalCommand implements Callable<Integer> {
                     null)
                 .start()) {
       KubernetesClient client = api.client();
-      List<String> clusters = apply(client, manifests);
-      boolean reconciled = awaitReconciled(client, clusters, wait);
-      operator.flushEvents(wait);
+      Map<String, Applied> applied = new LinkedHashMap<>();
+      List<String> clusters = apply(client, manifests, applied);
+      boolean reconciled = awaitReconciled(client, clusters, timeout);
+      operator.flushEvents(timeout);
       Map<String, String> printed = new HashMap<>();
-      int code = print(client, manifests, clusters, printed, null);
+      int code = print(client, clusters, printed);
       if (!reconciled) {
         code = 1;
       }
       if (!watch) {
         return code;
       }
-      return watchLoop(client, operator, wait, printed, read);
+      return watchLoop(client, operator, printed, read, applied);
+    } finally {
+      closed.countDown();
+      if (stopper != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException e) {
+          // already shutting down: the hook is running
+        }
+      }
     }
   }
 
-  /** Reads the manifests; prints the problems and returns null when unreadable. */
-  private ManifestReader.Manifests read() {
-    ManifestReader.Manifests m = ManifestReader.read(paths);
+  /** Ctrl-C under --watch: one line, then the operator and the API server are closed. */
+  private Thread stopOnInterrupt(Thread main, CountDownLatch closed) {
+    Thread hook =
+        new Thread(
+            () -> {
+              err.println("interrupted: stopping the operator and the in-process API server");
+              err.flush();
+              main.interrupt();
+              try {
+                closed.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "local-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  /** Reads the manifests; prints notes and problems and returns null when unreadable. */
+  private Manifests read() {
+    Manifests m = ManifestReader.read(paths);
     m.notes().forEach(n -> err.println("note: " + n));
     if (!m.readable()) {
       m.problems().forEach(p -> err.println("error: " + p));
@@ -135,16 +221,23 @@ public final class LocalCommand implements Callable<Integer> {
       err.flush();
       return null;
     }
+    err.flush();
     return m;
   }
 
   /** Creates or updates every object (Datacenters first); returns the Cluster names. */
-  static List<String> apply(KubernetesClient client, ManifestReader.Manifests m) {
-    for (var located : m.datacenters()) {
+  static List<String> apply(KubernetesClient client, Manifests m) {
+    return apply(client, m, new LinkedHashMap<>());
+  }
+
+  private static List<String> apply(
+      KubernetesClient client, Manifests m, Map<String, Applied> applied) {
+    for (Located<Datacenter> located : m.datacenters()) {
       Datacenter d = located.object();
       Datacenter clean = new Datacenter();
       clean.setMetadata(meta(d));
       clean.setSpec(d.getSpec());
+      applied.put(key(clean), applied(clean, located, d.getSpec()));
       var existing = client.resources(Datacenter.class).withName(clean.getMetadata().getName());
       Datacenter current = existing.get();
       if (current == null) {
@@ -160,12 +253,13 @@ public final class LocalCommand implements Callable<Integer> {
       }
     }
     List<String> names = new ArrayList<>();
-    for (var located : m.clusters()) {
+    for (Located<Cluster> located : m.clusters()) {
       Cluster c = located.object();
       Cluster clean = new Cluster();
       clean.setMetadata(meta(c));
       clean.setSpec(c.getSpec());
       names.add(clean.getMetadata().getName());
+      applied.put(key(clean), applied(clean, located, c.getSpec()));
       var existing = client.resources(Cluster.class).withName(clean.getMetadata().getName());
       Cluster current = existing.get();
       if (current == null) {
@@ -181,6 +275,18 @@ public final class LocalCommand implements Callable<Integer> {
       }
     }
     return names.stream().distinct().toList();
+  }
+
+  private static Applied applied(HasMetadata clean, Located<?> located, Object spec) {
+    return new Applied(
+        clean.getKind(),
+        clean.getMetadata().getName(),
+        located.source().file(),
+        String.valueOf(spec) + clean.getMetadata().getLabels());
+  }
+
+  private static String key(HasMetadata o) {
+    return o.getKind() + "/" + o.getMetadata().getName();
   }
 
   private static io.fabric8.kubernetes.api.model.ObjectMeta meta(HasMetadata o) {
@@ -205,8 +311,8 @@ public final class LocalCommand implements Callable<Integer> {
       if (Instant.now().isAfter(deadline)) {
         err.println(
             "error: not reconciled within "
-                + timeout
-                + " (status.observedGeneration != metadata.generation): "
+                + wait.toSeconds()
+                + "s (status.observedGeneration != metadata.generation): "
                 + String.join(", ", pending));
         err.flush();
         return false;
@@ -223,57 +329,111 @@ public final class LocalCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints the Datacenters and Clusters (only those in {@code only} when not null, and only the
-   * ones whose resourceVersion changed since {@code printed}); returns 0 when every Cluster is
-   * Ready.
+   * Prints the Datacenters and Clusters whose resourceVersion changed since {@code printed} (in the
+   * chosen output), then the summary line; returns 0 when every Cluster is Ready.
    */
-  private int print(
-      KubernetesClient client,
-      ManifestReader.Manifests m,
-      List<String> clusters,
-      Map<String, String> printed,
-      List<String> only) {
+  private int print(KubernetesClient client, List<String> clusters, Map<String, String> printed)
+      throws IOException {
     List<Event> events =
         client.v1().events().inNamespace(KubernetesEventRecorder.EVENT_NAMESPACE).list().getItems();
     Instant now = Instant.now();
-    boolean allReady = true;
-    Map<String, Datacenter> dcs = new LinkedHashMap<>();
-    for (var d : m.datacenters()) {
-      String name = d.object().getMetadata().getName();
-      Datacenter dc = client.resources(Datacenter.class).withName(name).get();
-      if (dc != null) {
-        dcs.put(name, dc);
-      }
-    }
-    for (Datacenter dc : dcs.values()) {
+    for (Datacenter dc : client.resources(Datacenter.class).list().getItems()) {
       if (changed(dc, printed)) {
-        section(
-            DescribePrinter.describe(dc, dc.getSpec(), dc.getStatus(), eventsOf(events, dc), now));
+        show(dc, dc.getSpec(), dc.getStatus(), List.of(), eventsOf(events, dc), now);
       }
     }
+    List<Cluster> all = new ArrayList<>();
     for (String name : clusters) {
       Cluster c = client.resources(Cluster.class).withName(name).get();
       if (c == null) {
         continue;
       }
-      if (c.getStatus() == null || !Conditions.PHASE_READY.equals(c.getStatus().phase())) {
-        allReady = false;
-      }
-      if ((only == null || only.contains(name)) && changed(c, printed)) {
-        section(DescribePrinter.describe(c, c.getSpec(), c.getStatus(), eventsOf(events, c), now));
+      all.add(c);
+      if (changed(c, printed)) {
+        show(c, c.getSpec(), c.getStatus(), joinConfigMaps(client, c), eventsOf(events, c), now);
       }
     }
+    out.println(summary(all));
     out.flush();
-    return allReady ? 0 : 1;
+    return all.stream().allMatch(c -> phase(c).equals(Conditions.PHASE_READY)) ? 0 : 1;
   }
 
-  private void section(String text) {
-    out.print(text);
-    out.println();
+  private void show(
+      HasMetadata o,
+      Object objectSpec,
+      Object status,
+      List<ConfigMap> owned,
+      List<Event> events,
+      Instant now)
+      throws IOException {
+    switch (output) {
+      case describe -> {
+        out.print(DescribePrinter.describe(o, objectSpec, status, owned, events, now));
+        out.println();
+      }
+      case yaml -> {
+        out.println("---");
+        out.print(YAML.writeValueAsString(yamlView(o)));
+        for (ConfigMap cm : owned) {
+          out.println("---");
+          out.print(YAML.writeValueAsString(yamlView(cm)));
+        }
+      }
+      case summary -> {}
+    }
+  }
+
+  /** The object as {@code kubectl get -o yaml} shows it, without the managed fields. */
+  private static Object yamlView(HasMetadata o) {
+    var tree = YAML.valueToTree(o);
+    if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object
+        && object.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode md) {
+      md.remove("managedFields");
+    }
+    return tree;
+  }
+
+  /** The BYO join ConfigMap of a Cluster, when the operator wrote one. */
+  private static List<ConfigMap> joinConfigMaps(KubernetesClient client, Cluster c) {
+    ConfigMap cm =
+        client
+            .configMaps()
+            .inNamespace(NAMESPACE)
+            .withName(KubeadmJoinRenderer.configMapName(c.getMetadata().getName()))
+            .get();
+    return cm == null ? List.of() : List.of(cm);
+  }
+
+  private static String phase(Cluster c) {
+    ClusterStatus s = c.getStatus();
+    return s == null || s.phase() == null ? "not reconciled" : s.phase();
+  }
+
+  /** {@code 18 Clusters: 16 Ready, 2 Invalid}. */
+  static String summary(List<Cluster> clusters) {
+    Map<String, Integer> phases = new TreeMap<>(LocalCommand::phaseOrder);
+    clusters.forEach(c -> phases.merge(phase(c), 1, Integer::sum));
+    List<String> parts = new ArrayList<>();
+    phases.forEach((p, n) -> parts.add(n + " " + p));
+    return clusters.size()
+        + (clusters.size() == 1 ? " Cluster" : " Clusters")
+        + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
+  }
+
+  private static int phaseOrder(String a, String b) {
+    List<String> order =
+        List.of(
+            Conditions.PHASE_READY,
+            Conditions.PHASE_INVALID,
+            Conditions.PHASE_UNSUPPORTED,
+            Conditions.PHASE_PENDING);
+    int ia = order.indexOf(a) < 0 ? order.size() : order.indexOf(a);
+    int ib = order.indexOf(b) < 0 ? order.size() : order.indexOf(b);
+    return ia != ib ? Integer.compare(ia, ib) : a.compareTo(b);
   }
 
   private static boolean changed(HasMetadata o, Map<String, String> printed) {
-    String key = o.getKind() + "/" + o.getMetadata().getName();
+    String key = key(o);
     String version = o.getMetadata().getResourceVersion();
     return !Objects.equals(printed.put(key, version), version);
   }
@@ -289,9 +449,9 @@ public final class LocalCommand implements Callable<Integer> {
   private int watchLoop(
       KubernetesClient client,
       OperatorRuntime operator,
-      Duration wait,
       Map<String, String> printed,
-      Map<Path, FileTime> seen) {
+      Map<Path, FileTime> seen,
+      Map<String, Applied> applied) {
     err.println("watching " + paths + " for changes (Ctrl-C to stop)");
     err.flush();
     try {
@@ -301,22 +461,101 @@ public final class LocalCommand implements Callable<Integer> {
         if (now.equals(seen)) {
           continue;
         }
+        Map<Path, FileTime> before = seen;
         seen = now;
-        ManifestReader.Manifests m = read();
+        Manifests m = read();
         if (m == null) {
           continue;
         }
-        List<String> clusters = apply(client, m);
-        awaitReconciled(client, clusters, wait);
-        operator.flushEvents(wait);
-        print(client, m, clusters, printed, null);
+        Map<String, Applied> next = new LinkedHashMap<>();
+        List<String> clusters = apply(client, m, next);
+        List<String> changes = changes(applied, next, before, now);
+        for (Applied gone : applied.values()) {
+          if (!next.containsKey(gone.kind() + "/" + gone.name())) {
+            delete(client, gone);
+          }
+        }
+        applied.clear();
+        applied.putAll(next);
+        awaitReconciled(client, clusters, timeout);
+        operator.flushEvents(timeout);
+        String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        if (changes.isEmpty()) {
+          changes = List.of(String.join(", ", changedFiles(before, now)) + ": no object changed");
+        }
+        for (String change : changes) {
+          out.println("--- " + stamp + " " + change);
+        }
+        out.flush();
+        print(client, clusters, printed);
       }
     } catch (InterruptedException e) {
-      // stopped: the caller shuts the operator and the API server down
+      // Ctrl-C or the caller: the operator and the API server are closed by call()
       err.println("stopped watching");
       err.flush();
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 2;
     }
     return 0;
+  }
+
+  /** One line per added, changed or removed object, naming its file. */
+  private static List<String> changes(
+      Map<String, Applied> before,
+      Map<String, Applied> after,
+      Map<Path, FileTime> filesBefore,
+      Map<Path, FileTime> filesAfter) {
+    List<String> lines = new ArrayList<>();
+    for (Map.Entry<String, Applied> e : after.entrySet()) {
+      Applied was = before.get(e.getKey());
+      Applied is = e.getValue();
+      if (was == null) {
+        lines.add(is.file() + ": " + is.kind() + " " + is.name() + " added");
+      } else if (!was.content().equals(is.content())) {
+        lines.add(is.file() + ": " + is.kind() + " " + is.name() + " changed");
+      }
+    }
+    for (Map.Entry<String, Applied> e : before.entrySet()) {
+      if (!after.containsKey(e.getKey())) {
+        Applied gone = e.getValue();
+        lines.add(
+            gone.file()
+                + ": "
+                + gone.kind()
+                + " "
+                + gone.name()
+                + " deleted ("
+                + (filesAfter.containsKey(gone.file())
+                    ? "its document is no longer in the file"
+                    : "the file is gone")
+                + ")");
+      }
+    }
+    return lines;
+  }
+
+  private static List<String> changedFiles(Map<Path, FileTime> before, Map<Path, FileTime> after) {
+    List<String> files = new ArrayList<>();
+    after.forEach(
+        (f, t) -> {
+          if (!t.equals(before.get(f))) {
+            files.add(f.toString());
+          }
+        });
+    before.keySet().stream()
+        .filter(f -> !after.containsKey(f))
+        .forEach(f -> files.add(f.toString()));
+    return files;
+  }
+
+  private void delete(KubernetesClient client, Applied gone) {
+    if (Cluster.KIND.equals(gone.kind())) {
+      client.resources(Cluster.class).withName(gone.name()).delete();
+    } else {
+      client.resources(Datacenter.class).withName(gone.name()).delete();
+    }
   }
 
   private Map<Path, FileTime> modificationTimes() {

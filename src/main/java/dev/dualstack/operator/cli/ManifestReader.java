@@ -19,15 +19,15 @@ import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.api.TolerantSpecDeserializer;
 import dev.dualstack.operator.cli.BoundedYaml.YamlProblem;
+import dev.dualstack.operator.cli.Inputs.Input;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -35,36 +35,62 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads {@code Cluster} and {@code Datacenter} manifests ({@code dualstack.dev/v1}) for {@code
- * check} and {@code local}.
+ * Reads manifests for {@code check} and {@code local}: {@code dualstack.dev/v1} Cluster and
+ * Datacenter, and KKP's {@code kubermatic.k8c.io/v1} Cluster and Seed.
  *
  * <ul>
- *   <li>A path is a file (read whatever its name) or a directory: the {@code *.yaml} / {@code
- *       *.yml} regular files directly in it, sorted by name; subdirectories are not entered.
- *   <li>Files hold any number of YAML documents; a {@code v1 List} is unpacked. Other kinds and API
- *       versions are skipped with a note; so are unknown fields (kubectl's strict validation would
- *       reject them; the API server's pruning would drop them).
- *   <li>Untrusted input is bounded (see {@link BoundedYaml}): UTF-8 only, 16 MiB per file, {@value
- *       #MAX_DOCUMENTS} documents per read, 50 collection aliases, depth 64, 200,000 nodes per
- *       document (when composed, and again after alias expansion); documents are composed and
- *       handled one at a time. Breaking a limit is a problem, never an OutOfMemoryError.
+ *   <li>Paths are resolved by {@link Inputs} ({@code -} is standard input; a directory means its
+ *       {@code *.yaml}/{@code *.yml} files, not its subdirectories).
+ *   <li>Files hold any number of YAML (or JSON) documents. {@code List} kinds ({@code v1 List},
+ *       {@code ClusterList}, ... as {@code kubectl get -o yaml|json} prints them) are unpacked; the
+ *       items of a list are composed and handled one at a time, so a large list costs the memory of
+ *       one item. Items without {@code apiVersion}/{@code kind} take them from a typed list. Other
+ *       kinds and API versions are skipped with a note.
+ *   <li>Each object of ours is validated against its CRD ({@link CrdSchema}): schema and CEL errors
+ *       and unknown fields go with the object. A KKP Cluster reads the fields we model (the same
+ *       names) and ignores the many we do not, and its KKP {@code status}; a KKP Seed's {@code
+ *       spec.datacenters} map becomes Datacenters named by key ({@code country}, {@code location}
+ *       and the provider blocks of {@code spec}).
+ *   <li>Untrusted input is bounded (see {@link BoundedYaml} and {@link Inputs}): UTF-8 only, 16 MiB
+ *       per file or stream, {@value #MAX_DOCUMENTS} objects per run, 50 collection aliases, depth
+ *       64, 200,000 nodes per document or list item. Breaking a limit is a problem, never an
+ *       OutOfMemoryError.
  *   <li>Unreadable input is a {@link Problem} naming file, line and column: a missing file, bad
- *       encoding, malformed YAML (the rest of that file is skipped), or a document that does not
- *       map onto the API classes (a per-object problem naming the field path, e.g. {@code
- *       spec.clusterNetwork.nodeCidrMaskSizeIPv4}: wrong type, out-of-range number, missing name).
- *       Scalars are not coerced between types, like the API server: {@code version: 1.30} is a
- *       number, not the string {@code "1.30"}.
+ *       encoding, malformed YAML (the rest of that file is skipped), or an object that does not map
+ *       onto the API classes (a field of the wrong type, an out-of-range number, no name). Scalars
+ *       are not coerced between types, like the API server: {@code version: 1.30} is a number, not
+ *       the string {@code "1.30"}.
  * </ul>
  *
  * Reading never stops at the first problem: every file is read and every problem is returned.
  */
 public final class ManifestReader {
-  /** At most this many documents are read in one call, over all files. */
-  public static final int MAX_DOCUMENTS = 10_000;
+  /** At most this many objects (documents and list items) are read in one run, over all files. */
+  public static final int MAX_DOCUMENTS = 100_000;
+
+  static final String KKP_API_VERSION = "kubermatic.k8c.io/v1";
+
+  /** The provider blocks of a KKP datacenter's {@code spec} that a Datacenter of ours has. */
+  static final Set<String> PROVIDER_BLOCKS =
+      Set.of(
+          "aws",
+          "azure",
+          "digitalocean",
+          "packet",
+          "gcp",
+          "hetzner",
+          "openstack",
+          "vsphere",
+          "bringyourown",
+          "edge",
+          "baremetal",
+          "kubevirt",
+          "nutanix",
+          "vmwareclouddirector",
+          "alibaba",
+          "anexia");
 
   static final ObjectMapper MAPPER = strictMapper();
-
-  private static final String UNKNOWN_FIELDS = "unknownFields";
 
   private ManifestReader() {}
 
@@ -133,99 +159,231 @@ public final class ManifestReader {
     }
   }
 
-  /** Reads every path; see the class comment. */
+  /**
+   * One object of a kind that {@code check} evaluates, as read.
+   *
+   * @param kind {@code Cluster} or {@code Datacenter}
+   * @param key what makes two objects the same for the API server: group, kind and name
+   * @param origin how it was read, for messages: {@code Cluster}, {@code KKP Cluster}, {@code
+   *     Datacenter}, {@code KKP Seed europe (datacenter)}
+   * @param errors what the API server would refuse (schema, CEL), in document order
+   * @param unknown unknown fields at their paths (empty for KKP objects)
+   */
+  public record Item<T>(
+      String kind,
+      String key,
+      String origin,
+      Located<T> located,
+      List<Finding> errors,
+      List<Finding> unknown) {
+    public String name() {
+      return ((io.fabric8.kubernetes.api.model.HasMetadata) located.object())
+          .getMetadata()
+          .getName();
+    }
+  }
+
+  /** Receives the objects read, in input order. */
+  public interface Visitor {
+    void cluster(Item<Cluster> cluster);
+
+    void datacenter(Item<Datacenter> datacenter);
+  }
+
+  /** Notes and problems of one reading, and the number of objects read. */
+  public static final class Reading {
+    /** Notes kept; more are counted, not kept (a million skipped documents are one line). */
+    static final int MAX_NOTES = 200;
+
+    final List<String> notes = new ArrayList<>();
+    int droppedNotes;
+    boolean noteFindings;
+    final List<Problem> problems = new ArrayList<>();
+    final java.util.Set<String> celProblems = new java.util.LinkedHashSet<>();
+    int objects;
+
+    void note(String note) {
+      if (notes.size() < MAX_NOTES) {
+        notes.add(note);
+      } else {
+        droppedNotes++;
+      }
+    }
+
+    public List<String> notes() {
+      List<String> all = new ArrayList<>(notes);
+      if (droppedNotes > 0) {
+        all.add(droppedNotes + " more notes like these not shown");
+      }
+      celProblems.forEach(c -> all.add("CEL " + c + " (not evaluated)"));
+      return all;
+    }
+
+    public List<Problem> problems() {
+      return problems;
+    }
+
+    public int objects() {
+      return objects;
+    }
+  }
+
+  /** Reads every path into memory; see the class comment (for {@code local}, small inputs). */
   public static Manifests read(Collection<Path> paths) {
-    return new Run().read(paths);
+    List<Located<Cluster>> clusters = new ArrayList<>();
+    List<Located<Datacenter>> datacenters = new ArrayList<>();
+    Reading reading = new Reading();
+    reading.noteFindings = true;
+    List<Input> inputs = inputs(paths, reading);
+    scan(
+        inputs,
+        null,
+        new Visitor() {
+          @Override
+          public void cluster(Item<Cluster> c) {
+            clusters.add(c.located());
+          }
+
+          @Override
+          public void datacenter(Item<Datacenter> d) {
+            datacenters.add(d.located());
+          }
+        },
+        reading);
+    return new Manifests(clusters, datacenters, reading.notes(), reading.problems());
+  }
+
+  /** The inputs the paths stand for; unresolvable paths become problems of {@code reading}. */
+  static List<Input> inputs(Collection<Path> paths, Reading reading) {
+    List<Input> inputs = new ArrayList<>();
+    for (Path path : paths) {
+      try {
+        List<Input> files = Inputs.resolve(path);
+        if (files.isEmpty()) {
+          reading.note(path + ": no *.yaml or *.yml files in this directory");
+        }
+        inputs.addAll(files);
+      } catch (Inputs.Unreadable e) {
+        reading.problems.add(new Problem(e.path(), 0, 0, e.getMessage()));
+      }
+    }
+    return inputs;
   }
 
   /** The files a path stands for: itself, or the *.yaml/*.yml files directly in a directory. */
   public static List<Path> files(Path path) throws IOException {
-    if (!Files.isDirectory(path)) {
-      return List.of(path);
+    try {
+      return Inputs.resolve(path).stream().map(Input::path).toList();
+    } catch (Inputs.Unreadable e) {
+      throw new IOException(e.path() + ": " + e.getMessage());
     }
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> dir = Files.newDirectoryStream(path, "*.{yaml,yml}")) {
-      for (Path p : dir) {
-        if (Files.isRegularFile(p)) {
-          files.add(p);
-        }
-      }
-    }
-    files.sort(Comparator.comparing(p -> p.getFileName().toString()));
-    return files;
   }
 
-  private static byte[] bytes(Path file) throws IOException, YamlProblem {
-    long size = Files.size(file);
-    if (size > BoundedYaml.MAX_BYTES) {
-      throw new YamlProblem(
-          "file has " + size + " bytes, more than the limit of " + BoundedYaml.MAX_BYTES, 0, 0);
+  /**
+   * Reads the inputs and hands every object to {@code visitor} as it is read. {@code texts} keeps
+   * the decoded text of inputs that cannot be read twice (standard input, pipes) when not null, and
+   * supplies it on a second call.
+   */
+  static void scan(List<Input> inputs, Map<Input, String> texts, Visitor visitor, Reading reading) {
+    Run run = new Run(visitor, reading);
+    for (Input input : inputs) {
+      run.readInput(input, texts);
     }
-    return Files.readAllBytes(file);
+    for (String kind : List.of(Cluster.KIND, Datacenter.KIND)) {
+      if (CrdSchema.loaded(kind)) {
+        reading.celProblems.addAll(CrdSchema.of(kind).celProblems());
+      }
+    }
   }
 
   private static final class Run {
-    final List<Located<Cluster>> clusters = new ArrayList<>();
-    final List<Located<Datacenter>> datacenters = new ArrayList<>();
-    final List<String> notes = new ArrayList<>();
-    final List<Problem> problems = new ArrayList<>();
-    int documents;
+    final Visitor visitor;
+    final Reading reading;
 
-    Manifests read(Collection<Path> paths) {
-      for (Path path : paths) {
-        List<Path> files;
-        try {
-          files = files(path);
-        } catch (IOException e) {
-          problems.add(new Problem(path, 0, 0, "cannot list directory: " + e));
-          continue;
-        }
-        if (files.isEmpty()) {
-          notes.add(path + ": no *.yaml or *.yml files in this directory");
-        }
-        files.forEach(this::readFile);
-      }
-      return new Manifests(clusters, datacenters, notes, problems);
+    Run(Visitor visitor, Reading reading) {
+      this.visitor = visitor;
+      this.reading = reading;
     }
 
-    void readFile(Path file) {
+    void readInput(Input input, Map<Input, String> texts) {
+      Path file = input.path();
       try {
-        if (!Files.exists(file)) {
-          problems.add(new Problem(file, 0, 0, "no such file or directory"));
-          return;
+        String text = texts == null ? null : texts.get(input);
+        if (text == null) {
+          text = BoundedYaml.decode(Inputs.read(input));
+          if (texts != null && !input.regular()) {
+            texts.put(input, text);
+          }
         }
-        String text = BoundedYaml.decode(bytes(file));
-        documents +=
-            BoundedYaml.forEachDocument(
-                text, documents, MAX_DOCUMENTS, doc -> readDocument(file, doc));
+        BoundedYaml.forEachDocument(
+            text,
+            new BoundedYaml.DocumentConsumer() {
+              @Override
+              public void accept(Node document) throws YamlProblem {
+                readDocument(file, document, null, null);
+              }
+
+              @Override
+              public void item(Node item) throws YamlProblem {
+                readDocument(file, item, null, null);
+              }
+            });
       } catch (YamlProblem e) {
-        problems.add(new Problem(file, e.line(), e.column(), e.getMessage()));
-        return;
-      } catch (IOException e) {
-        problems.add(new Problem(file, 0, 0, "cannot read: " + e));
-        return;
+        reading.problems.add(new Problem(file, e.line(), e.column(), e.getMessage()));
+      } catch (Inputs.Unreadable e) {
+        reading.problems.add(new Problem(e.path(), 0, 0, e.getMessage()));
       }
     }
 
-    void readDocument(Path file, Node doc) {
+    private void count(Node at) throws YamlProblem {
+      if (++reading.objects > MAX_DOCUMENTS) {
+        throw new YamlProblem(
+            "more than " + MAX_DOCUMENTS + " objects (YAML documents and list items) in all inputs",
+            at.getStartMark());
+      }
+    }
+
+    /**
+     * One document or list item; {@code listApiVersion}/{@code listKind} are the enclosing typed
+     * list's, for items that do not name their own.
+     */
+    void readDocument(Path file, Node doc, String listApiVersion, String listKind)
+        throws YamlProblem {
+      if (doc instanceof BoundedYaml.Streamed) {
+        return; // handed over while composing
+      }
       int line = doc.getStartMark().getLine() + 1;
       String apiVersion = BoundedYaml.topLevelScalar(doc, "apiVersion");
       String kind = BoundedYaml.topLevelScalar(doc, "kind");
-      if ("v1".equals(apiVersion) && kind != null && kind.endsWith("List")) {
-        Node items = value(doc, "items");
-        if (items instanceof SequenceNode seq) {
-          seq.getValue().forEach(item -> readDocument(file, item));
-          return;
-        }
+      if (apiVersion == null && kind == null && listKind != null) {
+        apiVersion = listApiVersion;
+        kind = listKind;
       }
-      boolean ours = Cluster.API_VERSION.equals(apiVersion);
-      if (!(doc instanceof MappingNode) || kind == null) {
-        notes.add(file + ":" + line + ": skipped a document that is not a Kubernetes object");
+      if (kind != null
+          && kind.endsWith("List")
+          && value(doc, "items") instanceof SequenceNode seq) {
+        String itemKind = kind.equals("List") ? null : kind.substring(0, kind.length() - 4);
+        for (Node item : seq.getValue()) {
+          readDocument(file, item, apiVersion, itemKind);
+        }
         return;
       }
-      if (!ours || !(Cluster.KIND.equals(kind) || Datacenter.KIND.equals(kind))) {
+      count(doc);
+      if (!(doc instanceof MappingNode) || kind == null) {
+        reading.note(file + ":" + line + ": skipped a document that is not a Kubernetes object");
+        return;
+      }
+      boolean ours = Cluster.API_VERSION.equals(apiVersion);
+      boolean kkp = KKP_API_VERSION.equals(apiVersion);
+      if (ours && (Cluster.KIND.equals(kind) || Datacenter.KIND.equals(kind))) {
+        readOurs(file, doc, kind, line, false);
+      } else if (kkp && Cluster.KIND.equals(kind)) {
+        readOurs(file, doc, kind, line, true);
+      } else if (kkp && "Seed".equals(kind)) {
+        readSeed(file, doc, line);
+      } else {
         String name = BoundedYaml.topLevelScalar(value(doc, "metadata"), "name");
-        notes.add(
+        reading.note(
             file
                 + ":"
                 + line
@@ -236,63 +394,163 @@ public final class ManifestReader {
                 + (name == null ? "" : " " + name)
                 + " (only "
                 + Cluster.API_VERSION
-                + " Cluster and Datacenter are read)");
-        return;
-      }
-      Source source = new Source(file, line);
-      try {
-        JsonNode tree = BoundedYaml.toTree(doc);
-        // both are already known and computed by the CR classes, which log when they are set
-        ((ObjectNode) tree).remove(List.of("apiVersion", "kind"));
-        List<List<Object>> unknown = new ArrayList<>();
-        if (Cluster.KIND.equals(kind)) {
-          Cluster c = map(tree, Cluster.class, unknown);
-          if (checkName(
-              file, doc, kind, c.getMetadata() == null ? null : c.getMetadata().getName())) {
-            clusters.add(new Located<>(c, source));
-          }
-        } else {
-          Datacenter d = map(tree, Datacenter.class, unknown);
-          if (checkName(
-              file, doc, kind, d.getMetadata() == null ? null : d.getMetadata().getName())) {
-            datacenters.add(new Located<>(d, source));
-          }
-        }
-        for (List<Object> path : unknown) {
-          Node at = BoundedYaml.locate(doc, path);
-          notes.add(
-              position(file, at)
-                  + ": "
-                  + fieldPath(path)
-                  + ": unknown field, ignored (kubectl apply --validate=strict rejects it)");
-        }
-      } catch (YamlProblem e) {
-        problems.add(new Problem(file, e.line(), e.column(), e.getMessage()));
-      } catch (JsonMappingException e) {
-        List<Object> path = path(e);
-        Node at = BoundedYaml.locate(doc, path);
-        problems.add(
-            new Problem(
-                file,
-                at.getStartMark().getLine() + 1,
-                at.getStartMark().getColumn() + 1,
-                kind + " " + nameOf(doc),
-                fieldPath(path),
-                describe(e, at)));
-      } catch (IOException e) {
-        problems.add(new Problem(file, line, 0, kind + " " + nameOf(doc), null, e.toString()));
+                + " Cluster and Datacenter, and "
+                + KKP_API_VERSION
+                + " Cluster and Seed are read)");
       }
     }
 
-    boolean checkName(Path file, Node doc, String kind, String name) {
-      if (name == null || name.isBlank()) {
-        Node at = BoundedYaml.locate(doc, List.of("metadata"));
-        problems.add(
+    void readOurs(Path file, Node doc, String kind, int line, boolean kkp) throws YamlProblem {
+      Source source = new Source(file, line);
+      String origin = (kkp ? "KKP " : "") + kind;
+      JsonNode tree = BoundedYaml.toTree(doc);
+      ObjectNode object = (ObjectNode) tree;
+      if (kkp) {
+        object.remove("status"); // KKP's status, not the previous state of ours
+      }
+      String group = kkp ? "kubermatic.k8c.io" : Cluster.GROUP;
+      Object mapped = mapOrProblem(file, doc, object, kind, kkp, origin);
+      if (mapped == null) {
+        return;
+      }
+      CrdSchema.Outcome outcome = CrdSchema.of(kind).validate(object, !kkp);
+      if (reading.noteFindings) {
+        noteFindings(file, doc, origin + " " + nameOf(doc, object), outcome);
+      }
+      if (mapped instanceof Cluster c) {
+        visitor.cluster(
+            new Item<>(
+                kind,
+                group + "/" + kind + "/" + c.getMetadata().getName(),
+                origin,
+                new Located<>(c, source),
+                outcome.errors(),
+                outcome.unknown()));
+      } else if (mapped instanceof Datacenter d) {
+        visitor.datacenter(
+            new Item<>(
+                kind,
+                group + "/" + kind + "/" + d.getMetadata().getName(),
+                origin,
+                new Located<>(d, source),
+                outcome.errors(),
+                outcome.unknown()));
+      }
+    }
+
+    /**
+     * For {@code local}, whose in-process API server validates nothing: what a real one would
+     * refuse, as notes at the field's line.
+     */
+    void noteFindings(Path file, Node doc, String object, CrdSchema.Outcome outcome) {
+      List<Finding> all = new ArrayList<>(outcome.errors());
+      all.addAll(outcome.unknown());
+      for (Finding f : all) {
+        Node at = BoundedYaml.locate(doc, steps(f.field()));
+        reading.note(
+            position(file, at)
+                + ": "
+                + object
+                + ": "
+                + f
+                + " (a real API server refuses this; the in-process one validates nothing)");
+      }
+    }
+
+    /** A KKP Seed: each entry of {@code spec.datacenters} becomes a Datacenter named by its key. */
+    void readSeed(Path file, Node doc, int line) throws YamlProblem {
+      String seed = nameOf(doc);
+      Node spec = value(doc, "spec");
+      if (!(value(spec, "datacenters") instanceof MappingNode dcs)) {
+        reading.note(file + ":" + line + ": KKP Seed " + seed + " has no spec.datacenters");
+        return;
+      }
+      for (NodeTuple t : dcs.getValue()) {
+        if (!(t.getKeyNode() instanceof ScalarNode key)
+            || !(t.getValueNode() instanceof MappingNode)) {
+          continue;
+        }
+        JsonNode entry = BoundedYaml.toTree(t.getValueNode());
+        ObjectNode dc = MAPPER.createObjectNode();
+        dc.putObject("metadata").put("name", key.getValue());
+        ObjectNode dcSpec = dc.putObject("spec");
+        for (String f : List.of("country", "location")) {
+          if (entry.path(f).isTextual()) {
+            dcSpec.set(f, entry.get(f));
+          }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = entry.path("spec").fields();
+            it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          if (PROVIDER_BLOCKS.contains(e.getKey())) {
+            dcSpec.set(e.getKey(), e.getValue());
+          }
+        }
+        Node at = t.getValueNode();
+        Source source = new Source(file, at.getStartMark().getLine() + 1);
+        String origin = "KKP Seed " + seed + " datacenter";
+        Object mapped = mapOrProblem(file, at, dc, Datacenter.KIND, true, origin);
+        if (mapped instanceof Datacenter d) {
+          CrdSchema.Outcome outcome = CrdSchema.of(Datacenter.KIND).validate(dc, false);
+          visitor.datacenter(
+              new Item<>(
+                  Datacenter.KIND,
+                  "kubermatic.k8c.io/Seed/" + seed + "/" + key.getValue(),
+                  origin,
+                  new Located<>(d, source),
+                  outcome.errors(),
+                  outcome.unknown()));
+        }
+      }
+    }
+
+    /** Maps the tree onto the API class; a problem (and null) when it does not map. */
+    private Object mapOrProblem(
+        Path file, Node doc, ObjectNode tree, String kind, boolean kkp, String origin) {
+      ObjectNode copy = tree.deepCopy();
+      copy.remove(List.of("apiVersion", "kind"));
+      try {
+        if (Cluster.KIND.equals(kind)) {
+          Cluster c = map(copy, Cluster.class);
+          return checkName(file, doc, origin, c.getMetadata()) ? c : null;
+        }
+        Datacenter d = map(copy, Datacenter.class);
+        return checkName(file, doc, origin, d.getMetadata()) ? d : null;
+      } catch (JsonMappingException e) {
+        List<Object> path = path(e);
+        Node at = origin.startsWith("KKP Seed") ? doc : BoundedYaml.locate(doc, path);
+        reading.problems.add(
             new Problem(
                 file,
                 at.getStartMark().getLine() + 1,
                 at.getStartMark().getColumn() + 1,
-                kind + " <unnamed>",
+                origin + " " + nameOf(doc, tree),
+                fieldPath(path),
+                describe(e, at)));
+      } catch (IOException e) {
+        reading.problems.add(
+            new Problem(
+                file,
+                doc.getStartMark().getLine() + 1,
+                0,
+                origin + " " + nameOf(doc, tree),
+                null,
+                e.toString()));
+      }
+      return null;
+    }
+
+    boolean checkName(
+        Path file, Node doc, String origin, io.fabric8.kubernetes.api.model.ObjectMeta meta) {
+      String name = meta == null ? null : meta.getName();
+      if (name == null || name.isBlank()) {
+        Node at = BoundedYaml.locate(doc, List.of("metadata"));
+        reading.problems.add(
+            new Problem(
+                file,
+                at.getStartMark().getLine() + 1,
+                at.getStartMark().getColumn() + 1,
+                origin + " <unnamed>",
                 "metadata.name",
                 "Required value: every object needs a name"));
         return false;
@@ -301,11 +559,32 @@ public final class ManifestReader {
     }
   }
 
-  private static <T> T map(JsonNode tree, Class<T> type, List<List<Object>> unknown)
-      throws IOException {
+  /** {@code spec.a[2].b} as path steps: names and list indexes. */
+  static List<Object> steps(String field) {
+    List<Object> steps = new ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([^.\\[\\]]+)|\\[([0-9]+)\\]|\\[([^\\]]*)\\]")
+            .matcher(field);
+    while (m.find()) {
+      if (m.group(1) != null) {
+        steps.add(m.group(1));
+      } else if (m.group(2) != null) {
+        steps.add(Integer.parseInt(m.group(2)));
+      } else {
+        steps.add(m.group(3));
+      }
+    }
+    return steps;
+  }
+
+  private static String nameOf(Node doc, JsonNode tree) {
+    String name = tree.at("/metadata/name").asText(null);
+    return name == null || name.isEmpty() ? nameOf(doc) : name;
+  }
+
+  private static <T> T map(JsonNode tree, Class<T> type) throws IOException {
     return MAPPER
         .readerFor(type)
-        .withAttribute(UNKNOWN_FIELDS, unknown)
         .withAttribute(TolerantSpecDeserializer.STRICT, Boolean.TRUE)
         .readValue(tree);
   }
@@ -433,7 +712,6 @@ public final class ManifestReader {
     m.addHandler(
         new DeserializationProblemHandler() {
           @Override
-          @SuppressWarnings("unchecked")
           public boolean handleUnknownProperty(
               DeserializationContext ctxt,
               JsonParser p,
@@ -441,26 +719,11 @@ public final class ManifestReader {
               Object beanOrClass,
               String propertyName)
               throws IOException {
-            Object sink = ctxt.getAttribute(UNKNOWN_FIELDS);
-            if (sink instanceof List<?> list) {
-              ((List<List<Object>>) list).add(pointerPath(p));
-            }
+            // unknown fields are found (with their paths) by CrdSchema; here they are pruned
             p.skipChildren();
             return true;
           }
         });
     return m;
-  }
-
-  private static List<Object> pointerPath(JsonParser p) {
-    List<Object> path = new ArrayList<>();
-    for (var ctx = p.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
-      if (ctx.inArray()) {
-        path.add(0, ctx.getCurrentIndex());
-      } else if (ctx.getCurrentName() != null) {
-        path.add(0, ctx.getCurrentName());
-      }
-    }
-    return path;
   }
 }

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +76,17 @@ public final class RunCommand implements Callable<Integer> {
       description = "Port of /healthz and /readyz (env DUALSTACK_HEALTH_PORT).")
   public int healthPort;
 
+  /** Log formats. */
+  public enum LogFormat {
+    json,
+    text
+  }
+
   @Option(
       names = "--log-format",
       defaultValue = "${env:DUALSTACK_LOG_FORMAT:-text}",
-      description = "json or text (env DUALSTACK_LOG_FORMAT).")
-  public String logFormat;
+      description = "${COMPLETION-CANDIDATES} (env DUALSTACK_LOG_FORMAT).")
+  public LogFormat logFormat;
 
   @Option(
       names = "--label-selector",
@@ -93,8 +98,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--lease-duration",
       defaultValue = "${env:DUALSTACK_LEASE_DURATION:-15s}",
+      converter = DurationConverter.class,
       description = "Lease duration, e.g. 15s (env DUALSTACK_LEASE_DURATION).")
-  public String leaseDuration;
+  public Duration leaseDuration;
 
   @Option(
       names = "--identity",
@@ -104,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Logging.configure(logFormat, null);
+    Logging.configure(logFormat.name(), null);
     CapabilityMatrix matrix;
     try {
       matrix = CapabilityFileReader.resolve(capabilities);
@@ -122,6 +128,7 @@ public final class RunCommand implements Callable<Integer> {
             Duration.ofSeconds(2),
             5);
     KubernetesClient client = new KubernetesClientBuilder().build();
+    ApiServerWait.await(client.getConfiguration(), LOG::warn);
     OperatorProcess process =
         OperatorProcess.start(client, settings, matrix, healthPort, metricsPort);
     Runtime.getRuntime()
@@ -144,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private OperatorSettings.LeaderElection leaderElection() {
-    Duration lease = Duration.parse("PT" + leaseDuration.toUpperCase(Locale.ROOT));
+    Duration lease = leaseDuration;
     String id = identity == null || identity.isBlank() ? hostName() : identity;
     return new OperatorSettings.LeaderElection(
         leaseName,

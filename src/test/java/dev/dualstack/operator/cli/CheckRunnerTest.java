@@ -3,7 +3,6 @@ package dev.dualstack.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dualstack.operator.cli.CheckRunner.ClusterCheck;
-import dev.dualstack.operator.cli.CheckRunner.Report;
 import dev.dualstack.operator.cli.ManifestReader.Manifests;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
@@ -27,12 +26,14 @@ class CheckRunnerTest {
   final CheckRunner runner = new CheckRunner(new Pipeline(CapabilityMatrixLoader.builtin()), CLOCK);
 
   @Test
-  void statusIsWhatTheOperatorWouldWrite() {
-    Manifests m =
-        ManifestReader.read(
-            List.of(
-                DIR.resolve("datacenter-openstack.yaml"), DIR.resolve("cluster-dualstack.yaml")));
-    ClusterCheck c = runner.run(m).results().get(0);
+  void statusIsWhatTheOperatorWouldWrite() throws IOException {
+    ClusterCheck c =
+        runner
+            .collect(
+                List.of(
+                    DIR.resolve("datacenter-openstack.yaml"),
+                    DIR.resolve("cluster-dualstack.yaml")))
+            .get(0);
 
     assertThat(c.valid()).isTrue();
     assertThat(c.status()).isEqualTo(new ClusterStatusFactory(CLOCK).build(null, c.result(), 1L));
@@ -41,9 +42,9 @@ class CheckRunnerTest {
   }
 
   @Test
-  void updateKeepsTransitionTimesOfUnchangedConditionsAndCountsTheGeneration() {
+  void updateKeepsTransitionTimesOfUnchangedConditionsAndCountsTheGeneration() throws IOException {
     Manifests m = ManifestReader.read(List.of(DIR.resolve("cluster-with-status.yaml")));
-    ClusterCheck c = runner.run(m).results().get(0);
+    ClusterCheck c = runner.collect(List.of(DIR.resolve("cluster-with-status.yaml"))).get(0);
 
     assertThat(c.result().phase()).isEqualTo("Pending");
     assertThat(c.status().observedGeneration()).isEqualTo(4L);
@@ -62,18 +63,11 @@ class CheckRunnerTest {
         "apiVersion: dualstack.dev/v1\nkind: Cluster\nmetadata: {name: c, generation: 7}\n"
             + "spec: {cloud: {dc: nowhere, aws: {}}}\n");
 
-    assertThat(
-            runner
-                .run(ManifestReader.read(List.of(f)))
-                .results()
-                .get(0)
-                .status()
-                .observedGeneration())
-        .isEqualTo(7L);
+    assertThat(runner.collect(List.of(f)).get(0).status().observedGeneration()).isEqualTo(7L);
   }
 
   @Test
-  void laterDatacenterOfTheSameNameWinsWithANote() throws IOException {
+  void laterDatacenterOfTheSameNameIsADuplicateAndResolvesTheCluster() throws IOException {
     Path f = tmp.resolve("dcs.yaml");
     Files.writeString(
         f,
@@ -94,10 +88,23 @@ class CheckRunnerTest {
         spec: {cloud: {dc: dc, aws: {}}}
         """);
 
-    Report r = runner.run(ManifestReader.read(List.of(f)));
+    List<ClusterCheck> r = runner.collect(List.of(f));
 
-    assertThat(r.results().get(0).result().provider()).isEqualTo("aws");
-    assertThat(r.allValid()).isTrue();
-    assertThat(r.notes()).singleElement().asString().contains("Datacenter dc is also defined at");
+    assertThat(r).hasSize(2);
+    ClusterCheck dc = r.get(0);
+    assertThat(dc.kind()).isEqualTo("Datacenter");
+    assertThat(dc.valid()).isFalse();
+    assertThat(dc.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("metadata.name");
+              assertThat(e.type()).isEqualTo("Duplicate");
+              assertThat(e.message()).contains("Datacenter dc is also defined at " + f + ":1");
+            });
+    assertThat(dc.source().line()).isEqualTo(6);
+    ClusterCheck c = r.get(1);
+    assertThat(c.result().provider()).as("the later one resolves").isEqualTo("aws");
+    assertThat(c.valid()).isTrue();
   }
 }

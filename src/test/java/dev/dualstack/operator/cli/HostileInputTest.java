@@ -96,7 +96,10 @@ class HostileInputTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
         .contains(f.toString())
-        .contains("more than " + ManifestReader.MAX_DOCUMENTS + " YAML documents in all files");
+        .contains(
+            "more than "
+                + ManifestReader.MAX_DOCUMENTS
+                + " objects (YAML documents and list items) in all inputs");
   }
 
   /** The same with Clusters: every one up to the limit is mapped before the limit stops it. */
@@ -112,7 +115,10 @@ class HostileInputTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
         .contains(f.toString())
-        .contains("more than " + ManifestReader.MAX_DOCUMENTS + " YAML documents in all files");
+        .contains(
+            "more than "
+                + ManifestReader.MAX_DOCUMENTS
+                + " objects (YAML documents and list items) in all inputs");
   }
 
   @Test

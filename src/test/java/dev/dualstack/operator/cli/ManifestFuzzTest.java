@@ -64,7 +64,7 @@ class ManifestFuzzTest {
       Manifests m;
       try {
         m = ManifestReader.read(List.of(file));
-        runner.run(m);
+        runner.collect(List.of(file));
       } catch (RuntimeException | StackOverflowError e) {
         throw new AssertionError(
             "seed " + seed + " case " + n + " threw on:\n" + new String(mutated), e);

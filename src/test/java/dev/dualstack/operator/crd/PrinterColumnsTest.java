@@ -28,7 +28,7 @@ class PrinterColumnsTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
   @Test
-  void clusterColumnsResolveOnARenderedStatus() {
+  void clusterColumnsResolveOnARenderedStatus() throws java.io.IOException {
     Manifests m =
         ManifestReader.read(
             List.of(
@@ -36,8 +36,10 @@ class PrinterColumnsTest {
                 Path.of("src/test/resources/check/cluster-dualstack.yaml")));
     ClusterCheck check =
         new CheckRunner(new Pipeline(CapabilityMatrixLoader.builtin()), CLOCK)
-            .run(m)
-            .results()
+            .collect(
+                List.of(
+                    Path.of("src/test/resources/check/datacenter-openstack.yaml"),
+                    Path.of("src/test/resources/check/cluster-dualstack.yaml")))
             .get(0);
     assertThat(check.phase()).isEqualTo("Ready");
 
@@ -59,13 +61,12 @@ class PrinterColumnsTest {
   }
 
   @Test
-  void invalidClusterStatusIsSchemaValidToo() {
+  void invalidClusterStatusIsSchemaValidToo() throws java.io.IOException {
     Manifests m =
         ManifestReader.read(List.of(Path.of("src/test/resources/check/cluster-with-status.yaml")));
     ClusterCheck check =
         new CheckRunner(new Pipeline(CapabilityMatrixLoader.builtin()), CLOCK)
-            .run(m)
-            .results()
+            .collect(List.of(Path.of("src/test/resources/check/cluster-with-status.yaml")))
             .get(0);
     Cluster cluster = m.clusters().get(0).object();
     cluster.setStatus(check.status());

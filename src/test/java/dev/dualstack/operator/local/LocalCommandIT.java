@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,55 @@ class LocalCommandIT {
         .contains("Events:")
         .contains("NetworkAccepted")
         .contains("fd01::/48");
+  }
+
+  @Test
+  void endsWithASummaryLineAndSaysTheServerHasNoAdmission() {
+    Run r = local("local", resource("ready"));
+
+    assertThat(r.out().strip().lines().reduce((a, b) -> b)).hasValue("1 Cluster: 1 Ready");
+    assertThat(r.err()).contains("note: the in-process API server has no admission");
+  }
+
+  @Test
+  void summaryOutputPrintsOnlyTheSummaryLine() {
+    Run r = local("local", "--output=summary", resource("ready"));
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("1 Cluster: 1 Ready\n");
+  }
+
+  @Test
+  void yamlOutputPrintsTheObjectsWithTheirStatus() throws IOException {
+    Run r = local("local", "-o", "yaml", resource("ready"));
+
+    assertThat(r.code()).as(r.err()).isZero();
+    List<com.fasterxml.jackson.databind.JsonNode> docs = new java.util.ArrayList<>();
+    var yaml =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    try (var it =
+        yaml.readerFor(com.fasterxml.jackson.databind.JsonNode.class)
+            .<com.fasterxml.jackson.databind.JsonNode>readValues(
+                r.out().substring(0, r.out().lastIndexOf("1 Cluster:")))) {
+      it.forEachRemaining(docs::add);
+    }
+    assertThat(docs).extracting(d -> d.path("kind").asText()).contains("Datacenter", "Cluster");
+    assertThat(docs)
+        .filteredOn(d -> d.path("kind").asText().equals("Cluster"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.at("/status/phase").asText()).isEqualTo("Ready"));
+  }
+
+  @Test
+  void describeShowsTheByoJoinConfigMapContent() {
+    Run r = local("local", Paths.get("examples", "bringyourown.yaml").toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("ConfigMap:    dualstack-system/byo-dualstack-kubeadm-join")
+        .contains("  worker-1.yaml:\n    apiVersion: kubeadm.k8s.io/v1beta4")
+        .contains("- name: node-ip\n        value: \"192.168.50.11,2001:db8:50::11\"");
   }
 
   @Test
@@ -106,6 +156,20 @@ class LocalCommandIT {
           .atMost(Duration.ofSeconds(60))
           .until(() -> out.toString().matches("(?s).*Node Cidr Mask Size IPv4:\\s+26\\n.*"));
       assertThat(out.toString().split("Name:         prod-eu", -1)).hasSizeGreaterThan(2);
+      assertThat(out.toString())
+          .containsPattern(
+              "--- \\d{4}-\\d\\d-\\d\\dT[0-9:]+Z "
+                  + java.util.regex.Pattern.quote(file.toString())
+                  + ": Cluster prod-eu changed");
+
+      Files.writeString(
+          file,
+          Files.readString(file)
+              .replaceAll("(?s)---\\s*apiVersion: dualstack.dev/v1\\s*kind: Cluster.*", ""));
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().endsWith("0 Clusters\n"));
+      assertThat(out.toString())
+          .contains(": Cluster prod-eu deleted (its document is no longer in the file)");
     } finally {
       t.interrupt();
       t.join(Duration.ofSeconds(30).toMillis());
