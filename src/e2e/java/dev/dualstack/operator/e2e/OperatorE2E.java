@@ -65,7 +65,13 @@ class OperatorE2E {
     cp = ControlPlane.start(OperatorE2E.class);
     admin = cp.admin();
     cp.backend().startControllerManager();
-    Chart.install(cp, Chart.RELEASE, NS, Map.of("leaderElection.enabled", "true"));
+    // no admission webhook here (AdmissionE2E has it): with no pods, the chart's Service would
+    // have no endpoints and failurePolicy Fail would refuse every Cluster
+    Chart.install(
+        cp,
+        Chart.RELEASE,
+        NS,
+        Map.of("leaderElection.enabled", "true", "webhook.enabled", "false"));
     saKubeconfig = cp.serviceAccountKubeconfig(NS, Chart.SERVICE_ACCOUNT);
     operator =
         OperatorProcess.start(
