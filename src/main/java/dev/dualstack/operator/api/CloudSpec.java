@@ -9,8 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * {@code spec.cloud}: the datacenter and exactly one provider block. Provider names are the JSON
@@ -84,30 +82,53 @@ public record CloudSpec(
 
   /** The provider blocks that are set, in schema order. */
   public List<Provider> providers() {
-    return Stream.<Provider>of(
-            aws,
-            azure,
-            digitalocean,
-            packet,
-            gcp,
-            hetzner,
-            openstack,
-            vsphere,
-            bringyourown,
-            edge,
-            baremetal,
-            kubevirt,
-            nutanix,
-            vmwareclouddirector,
-            alibaba,
-            anexia)
-        .filter(Objects::nonNull)
-        .toList();
+    Provider[] all = blocks();
+    int n = 0;
+    for (Provider p : all) {
+      if (p != null) {
+        n++;
+      }
+    }
+    Provider[] set = new Provider[n];
+    int i = 0;
+    for (Provider p : all) {
+      if (p != null) {
+        set[i++] = p;
+      }
+    }
+    return List.of(set);
+  }
+
+  /** Every block, set or not, in schema order (loops instead of streams: read per evaluation). */
+  private Provider[] blocks() {
+    return new Provider[] {
+      aws,
+      azure,
+      digitalocean,
+      packet,
+      gcp,
+      hetzner,
+      openstack,
+      vsphere,
+      bringyourown,
+      edge,
+      baremetal,
+      kubevirt,
+      nutanix,
+      vmwareclouddirector,
+      alibaba,
+      anexia
+    };
   }
 
   /** The block of provider {@code name}, or null when it is not set. */
   public Provider provider(String name) {
-    return providers().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    for (Provider p : blocks()) {
+      if (p != null && p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** This spec with the block of {@code block}'s provider replaced by {@code block}. */

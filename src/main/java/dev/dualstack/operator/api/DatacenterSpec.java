@@ -6,8 +6,6 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /** {@code Datacenter.spec}: where it is and exactly one provider block (a {@link Provider}). */
 @RecordBuilder
@@ -47,30 +45,53 @@ public record DatacenterSpec(
 
   /** The provider blocks that are set, in schema order. */
   public List<Provider> providers() {
-    return Stream.<Provider>of(
-            aws,
-            azure,
-            digitalocean,
-            packet,
-            gcp,
-            hetzner,
-            openstack,
-            vsphere,
-            bringyourown,
-            edge,
-            baremetal,
-            kubevirt,
-            nutanix,
-            vmwareclouddirector,
-            alibaba,
-            anexia)
-        .filter(Objects::nonNull)
-        .toList();
+    Provider[] all = blocks();
+    int n = 0;
+    for (Provider p : all) {
+      if (p != null) {
+        n++;
+      }
+    }
+    Provider[] set = new Provider[n];
+    int i = 0;
+    for (Provider p : all) {
+      if (p != null) {
+        set[i++] = p;
+      }
+    }
+    return List.of(set);
+  }
+
+  /** Every block, set or not, in schema order (loops instead of streams: read per evaluation). */
+  private Provider[] blocks() {
+    return new Provider[] {
+      aws,
+      azure,
+      digitalocean,
+      packet,
+      gcp,
+      hetzner,
+      openstack,
+      vsphere,
+      bringyourown,
+      edge,
+      baremetal,
+      kubevirt,
+      nutanix,
+      vmwareclouddirector,
+      alibaba,
+      anexia
+    };
   }
 
   /** The block of provider {@code name}, or null when it is not set. */
   public Provider provider(String name) {
-    return providers().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    for (Provider p : blocks()) {
+      if (p != null && p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** A provider block of a Datacenter's spec. */

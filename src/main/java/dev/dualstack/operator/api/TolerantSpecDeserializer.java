@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.util.function.BiConsumer;
 
@@ -43,12 +44,18 @@ public abstract class TolerantSpecDeserializer<S, O> extends JsonDeserializer<S>
       return ctxt.readValue(p, type);
     }
     O target = owner(p);
-    JsonNode tree = ctxt.readTree(p);
-    try {
-      return ctxt.readTreeAsValue(tree, type);
+    // the tokens are kept (cheaper than a tree of nodes: every watch event comes through here);
+    // the tree is built only to name the unreadable value
+    TokenBuffer tokens = ctxt.bufferAsCopyOfValue(p);
+    try (JsonParser copy = tokens.asParserOnFirstToken()) {
+      return ctxt.readValue(copy, type);
     } catch (JsonMappingException e) {
       if (target == null) {
         throw e;
+      }
+      JsonNode tree;
+      try (JsonParser again = tokens.asParserOnFirstToken()) {
+        tree = ctxt.readTree(again);
       }
       mark.accept(target, UnreadableField.of(field, tree, e));
       return null;

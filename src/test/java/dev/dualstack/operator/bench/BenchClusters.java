@@ -35,6 +35,24 @@ final class BenchClusters {
   }
 
   /**
+   * A dual-stack OpenStack cluster whose pod and service ranges are its own ({@code i} from 0 to
+   * 16,383): phase Ready. Many of them defeat any memory of parsed strings but the Datacenter's.
+   */
+  static Cluster dualStackDistinct(String name, int i) {
+    // 16 x 256 x 4 blocks of /26: 172.16.0.0/12 holds the pods, 10.16.0.0/12 the services
+    String v4 = (16 + (i >> 10)) + "." + ((i >> 2) & 0xff) + "." + ((i & 3) << 6);
+    String hex = Integer.toHexString(i);
+    return Fixtures.cluster(
+        name,
+        Fixtures.openstackCloud(OPENSTACK_DC, null),
+        Fixtures.network(
+            "IPv4+IPv6",
+            List.of("172." + v4 + "/26", "fd01:" + hex + "::/56"),
+            List.of("10." + v4 + "/26", "fd02:" + hex + "::/108"),
+            28));
+  }
+
+  /**
    * A dual-stack cluster refused with two errors on its pod ranges (the IPv6 range listed first,
    * host bits set); its services also overlap the pods: phase Invalid.
    */

@@ -50,6 +50,7 @@ public final class CpuTimeHarness {
     Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
     ops.put("PipelineBenchmark.ipv4", b::ipv4);
     ops.put("PipelineBenchmark.dualStack", b::dualStack);
+    ops.put("PipelineBenchmark.dualStackDistinct", b::dualStackDistinct);
     ops.put("PipelineBenchmark.invalid", b::invalid);
     ops.put("PipelineBenchmark.byo50Nodes", b::byo50Nodes);
     List<Result> results = new ArrayList<>();

@@ -32,6 +32,9 @@ import org.openjdk.jmh.annotations.State;
 public class PipelineBenchmark {
   static final int BYO_NODES = 50;
 
+  /** More distinct Clusters than the parse caches remember (4,096 strings). */
+  static final int DISTINCT = 16_384;
+
   private Pipeline pipeline;
   private ClusterStatusFactory statusFactory;
   private DatacenterInput openstack;
@@ -40,6 +43,8 @@ public class PipelineBenchmark {
   private Cluster dualStack;
   private Cluster invalid;
   private Cluster byo;
+  private Cluster[] distinct;
+  private int nextDistinct;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -55,6 +60,12 @@ public class PipelineBenchmark {
     expect(dualStack, openstack, Conditions.PHASE_READY);
     expect(invalid, openstack, Conditions.PHASE_INVALID);
     expect(byo, byoDc, Conditions.PHASE_READY);
+    distinct = new Cluster[DISTINCT];
+    for (int i = 0; i < DISTINCT; i++) {
+      distinct[i] = BenchClusters.dualStackDistinct("distinct-" + i, i);
+    }
+    expect(distinct[0], openstack, Conditions.PHASE_READY);
+    expect(distinct[DISTINCT - 1], openstack, Conditions.PHASE_READY);
   }
 
   private static DatacenterInput input(Datacenter dc) {
@@ -82,6 +93,14 @@ public class PipelineBenchmark {
   @Benchmark
   public ClusterStatus dualStack() {
     return reconcile(dualStack, openstack);
+  }
+
+  /** A dual-stack cluster whose ranges were never seen before (its Datacenter's were). */
+  @Benchmark
+  public ClusterStatus dualStackDistinct() {
+    Cluster c = distinct[nextDistinct];
+    nextDistinct = (nextDistinct + 1) % DISTINCT;
+    return reconcile(c, openstack);
   }
 
   @Benchmark

@@ -63,8 +63,9 @@ import java.util.function.ToDoubleFunction;
  *       operator is restarted (a resync with nothing changed: status writes must be 0).
  * </ol>
  *
- * The order of the phases alternates from run to run (limit first in odd runs, operator first in
- * even runs). Status and Event writes are counted and timed at the server.
+ * The limit runs just before and just after the operator, and their mean counts (the machine's load
+ * drifts); the watched limit runs before the operator in even runs, after it in odd runs. Status
+ * and Event writes are counted and timed at the server.
  *
  * <p>{@code --clusters=N --latency-clusters=M --concurrency=C --repeats=R --warmups=W} (defaults
  * 1000, 200, 4, 3, 3); prints one row per run and the medians, warm-up runs apart.
@@ -109,7 +110,22 @@ public final class ThroughputHarness {
       double statusBytesPerWrite,
       double getsPerCluster,
       long serverErrors,
-      String firstStatusWrite) {}
+      String firstStatusWrite) {
+
+    /** The mean of two measurements of the same phase. */
+    static Phase mean(Phase a, Phase b) {
+      return new Phase(
+          (a.seconds + b.seconds) / 2,
+          (a.steadySeconds + b.steadySeconds) / 2,
+          (a.serverMsPerCluster + b.serverMsPerCluster) / 2,
+          (a.statusWritesPerCluster + b.statusWritesPerCluster) / 2,
+          (a.eventsPerCluster + b.eventsPerCluster) / 2,
+          (a.statusBytesPerWrite + b.statusBytesPerWrite) / 2,
+          (a.getsPerCluster + b.getsPerCluster) / 2,
+          a.serverErrors + b.serverErrors,
+          a.firstStatusWrite);
+    }
+  }
 
   /** What one run measured. */
   record Run(
@@ -129,7 +145,9 @@ public final class ThroughputHarness {
       double reconcilesPerCluster,
       double objectsReadPerReconcile,
       double objectsWrittenPerReconcile,
-      double sharedCopiesPerReconcile) {
+      double sharedCopiesPerReconcile,
+      Phase limitBefore,
+      Phase limitAfter) {
     double operatorRate() {
       return clusters / operator.seconds();
     }
@@ -207,21 +225,19 @@ public final class ThroughputHarness {
     System.out.println("load average after: " + loadAverage());
   }
 
-  /** One run; {@code index} decides the order of the phases (limit first when even). */
+  /**
+   * One run: the limit just before and just after the operator (their mean counts, so that a load
+   * that drifts during the run weighs on both sides alike), the watched limit before the operator
+   * in even runs and after it in odd ones.
+   */
   static Run run(Options o, int index) {
     double load = loadAverage1();
-    Phase limit;
-    Phase limitWatched;
-    OperatorRun op;
-    if (index % 2 == 0) {
-      limit = limit(o, false);
-      limitWatched = limit(o, true);
-      op = operator(o);
-    } else {
-      op = operator(o);
-      limit = limit(o, false);
-      limitWatched = limit(o, true);
-    }
+    Phase before = limit(o, false);
+    Phase watchedBefore = index % 2 == 0 ? limit(o, true) : null;
+    OperatorRun op = operator(o);
+    Phase after = limit(o, false);
+    Phase limitWatched = watchedBefore != null ? watchedBefore : limit(o, true);
+    Phase limit = Phase.mean(before, after);
     return new Run(
         load,
         op.startSeconds,
@@ -239,7 +255,9 @@ public final class ThroughputHarness {
         op.reconcilesPerCluster,
         op.objectsReadPerReconcile,
         op.objectsWrittenPerReconcile,
-        op.sharedCopiesPerReconcile);
+        op.sharedCopiesPerReconcile,
+        before,
+        after);
   }
 
   private record OperatorRun(
@@ -577,7 +595,9 @@ public final class ThroughputHarness {
           new Column("operator start (s)", "%.2f", Run::startSeconds),
           new Column("operator: all written after start (s)", "%.2f", r -> r.operator().seconds()),
           new Column("operator Clusters/s", "%.1f", Run::operatorRate),
-          new Column("limit PATCH+Event /s", "%.1f", Run::limitRate),
+          new Column("limit PATCH+Event /s (mean)", "%.1f", Run::limitRate),
+          new Column("limit before", "%.1f", r -> r.clusters() / r.limitBefore().seconds()),
+          new Column("limit after", "%.1f", r -> r.clusters() / r.limitAfter().seconds()),
           new Column("**operator/limit**", "%.2f", Run::ratio),
           new Column("limit, watched (/s)", "%.1f", Run::limitWatchedRate),
           new Column(

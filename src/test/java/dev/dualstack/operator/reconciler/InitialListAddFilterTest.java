@@ -39,14 +39,28 @@ class InitialListAddFilterTest {
   }
 
   @Test
-  void everyAddPassesUntilReconcilingStarts() {
+  void theAddEventsOfTheListedObjectsAreDroppedEvenBeforeReconcilingStarts() {
     InitialListAddFilter<Datacenter> filter = new InitialListAddFilter<>();
     filter.listedBy(cache);
     Datacenter a = dc("a", "uid-a");
+    Datacenter b = dc("b", "uid-b");
     cached.add(a);
+    cached.add(b);
 
-    assertThat(filter.accept(a)).isTrue();
-    assertThat(filter.remembered()).isZero();
+    assertThat(filter.accept(a)).isFalse();
+    assertThat(filter.accept(b)).isFalse();
+    assertThat(filter.remembered()).isEqualTo(2);
+  }
+
+  @Test
+  void anObjectCreatedAfterReconcilingStartedPasses() {
+    InitialListAddFilter<Datacenter> filter = new InitialListAddFilter<>();
+    filter.listedBy(cache);
+    filter.reconcilingStarted(); // nothing listed: Clusters may be Pending, waiting for it
+    Datacenter created = dc("new", "uid-new");
+    cached.add(created);
+
+    assertThat(filter.accept(created)).isTrue();
   }
 
   @Test

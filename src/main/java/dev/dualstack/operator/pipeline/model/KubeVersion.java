@@ -1,5 +1,6 @@
 package dev.dualstack.operator.pipeline.model;
 
+import dev.dualstack.operator.pipeline.net.ParseCache;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,19 @@ public record KubeVersion(int major, int minor, boolean assumed) {
     if (text == null || text.length() > 32) {
       return Optional.empty();
     }
+    return CACHE.get(text);
+  }
+
+  /** The defaulter and the pipeline both ask: each distinct string is parsed once. */
+  private static final ParseCache<Optional<KubeVersion>> CACHE =
+      new ParseCache<>(KubeVersion::parseNew, 1024);
+
+  /** How many version strings were parsed so far (not answered from the cache). */
+  public static long parses() {
+    return CACHE.parses() + MINORS.parses();
+  }
+
+  private static Optional<KubeVersion> parseNew(String text) {
     Matcher m = SHAPE.matcher(text);
     if (!m.matches()) {
       return Optional.empty();
@@ -39,9 +53,14 @@ public record KubeVersion(int major, int minor, boolean assumed) {
 
   /** A minor version of the capability matrix ({@code 1.31}); empty when malformed. */
   public static Optional<KubeVersion> parseMinor(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
+    return text == null || text.length() > 32 ? Optional.empty() : MINORS.get(text);
+  }
+
+  /** The matrix's minors are read for every evaluation: each parsed once. */
+  private static final ParseCache<Optional<KubeVersion>> MINORS =
+      new ParseCache<>(KubeVersion::parseMinorNew, 256);
+
+  private static Optional<KubeVersion> parseMinorNew(String text) {
     Matcher m = MINOR.matcher(text);
     if (!m.matches()) {
       return Optional.empty();
@@ -70,10 +89,13 @@ public record KubeVersion(int major, int minor, boolean assumed) {
 
   /** True when {@code v}'s minor is in {@code supportedMinors}. */
   public static boolean supports(List<String> supportedMinors, KubeVersion v) {
-    return supportedMinors.stream()
-        .map(KubeVersion::parseMinor)
-        .flatMap(Optional::stream)
-        .anyMatch(m -> m.major == v.major && m.minor == v.minor);
+    for (String s : supportedMinors) {
+      Optional<KubeVersion> m = parseMinor(s);
+      if (m.isPresent() && m.get().major == v.major && m.get().minor == v.minor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The newest of {@code supportedMinors}, marked assumed. */

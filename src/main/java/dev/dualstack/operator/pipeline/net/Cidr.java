@@ -31,7 +31,19 @@ public final class Cidr {
    * name, zone id, out-of-range prefix, garbage).
    */
   public static Optional<Cidr> parse(String text) {
-    if (text == null || !PREFIX.matcher(text).find()) {
+    return text == null ? Optional.empty() : CACHE.get(text);
+  }
+
+  /** Parses, once per distinct string (see {@link ParseCache}). */
+  private static final ParseCache<Optional<Cidr>> CACHE = new ParseCache<>(Cidr::parseNew, 4096);
+
+  /** How many CIDR strings were parsed so far (not answered from the cache). */
+  public static long parses() {
+    return CACHE.parses();
+  }
+
+  private static Optional<Cidr> parseNew(String text) {
+    if (!PREFIX.matcher(text).find()) {
       return Optional.empty();
     }
     IPAddress a = IpParsing.parse(text, IpParsing.CIDR);
@@ -56,8 +68,19 @@ public final class Cidr {
 
   /** Number of addresses in the block. */
   public BigInteger size() {
-    return BigInteger.ONE.shiftLeft(hostBits());
+    BigInteger s = size;
+    if (s == null) {
+      s = BigInteger.ONE.shiftLeft(hostBits());
+      size = s;
+    }
+    return s;
   }
+
+  private volatile BigInteger size; // a Cidr is shared (ParseCache): computed once
+
+  /** {@link #addressAt} of offsets asked before (the renderer asks for +1 and +10 every time). */
+  private final java.util.Map<Long, Optional<String>> addresses =
+      new java.util.concurrent.ConcurrentHashMap<>(4);
 
   /** True when no host bits are set ({@code 10.0.0.0/8}, not {@code 10.0.0.1/8}). */
   public boolean isCanonical() {
@@ -97,6 +120,18 @@ public final class Cidr {
    * service IP. Empty when the block is too small.
    */
   public Optional<String> addressAt(long offset) {
+    Optional<String> known = addresses.get(offset);
+    if (known != null) {
+      return known;
+    }
+    Optional<String> a = computeAddressAt(offset);
+    if (addresses.size() < 16) {
+      addresses.put(offset, a);
+    }
+    return a;
+  }
+
+  private Optional<String> computeAddressAt(long offset) {
     if (offset < 0 || BigInteger.valueOf(offset).compareTo(size()) >= 0) {
       return Optional.empty();
     }

@@ -7,7 +7,20 @@ import java.util.Optional;
 public record IpAddr(String text, IPAddress address) {
 
   public static Optional<IpAddr> parse(String text) {
-    if (text == null || text.indexOf('/') >= 0) {
+    return text == null ? Optional.empty() : CACHE.get(text);
+  }
+
+  /** Parses, once per distinct string (see {@link ParseCache}). */
+  private static final ParseCache<Optional<IpAddr>> CACHE =
+      new ParseCache<>(IpAddr::parseNew, 4096);
+
+  /** How many address strings were parsed so far (not answered from the cache). */
+  public static long parses() {
+    return CACHE.parses();
+  }
+
+  private static Optional<IpAddr> parseNew(String text) {
+    if (text.indexOf('/') >= 0) {
       return Optional.empty();
     }
     IPAddress a = IpParsing.parse(text, IpParsing.ADDRESS);

@@ -48,12 +48,26 @@ public final class SpecialRanges {
 
   /** The refused blocks that {@code c} overlaps (contains or lies in), in table order. */
   public static List<Special> refusedOverlapping(Cidr c) {
-    return REFUSED.stream().filter(s -> s.cidr().overlaps(c)).toList();
+    return overlapping(REFUSED, c);
   }
 
   /** The documentation blocks that {@code c} overlaps. */
   public static List<Special> documentationOverlapping(Cidr c) {
-    return DOCUMENTATION.stream().filter(s -> s.cidr().overlaps(c)).toList();
+    return overlapping(DOCUMENTATION, c);
+  }
+
+  /** A loop, not a stream: every pod and service range of every evaluation comes through here. */
+  private static List<Special> overlapping(List<Special> table, Cidr c) {
+    List<Special> found = null;
+    for (Special s : table) {
+      if (s.cidr().overlaps(c)) {
+        if (found == null) {
+          found = new java.util.ArrayList<>(2);
+        }
+        found.add(s);
+      }
+    }
+    return found == null ? List.of() : List.copyOf(found);
   }
 
   /** The first refused block that holds {@code ip}. */

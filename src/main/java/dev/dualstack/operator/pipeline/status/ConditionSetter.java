@@ -1,7 +1,6 @@
 package dev.dualstack.operator.pipeline.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -25,22 +24,16 @@ public final class ConditionSetter {
   }
 
   public ConditionSetter set(String type, String status, String reason, String message) {
-    String since =
-        previous.stream()
-            .filter(c -> type.equals(c.getType()) && status.equals(c.getStatus()))
-            .map(Condition::getLastTransitionTime)
-            .filter(t -> t != null && !t.isEmpty())
-            .findFirst()
-            .orElse(now);
-    result.add(
-        new ConditionBuilder()
-            .withType(type)
-            .withStatus(status)
-            .withReason(reason)
-            .withMessage(message)
-            .withObservedGeneration(generation)
-            .withLastTransitionTime(since)
-            .build());
+    String since = now;
+    for (Condition c : previous) {
+      String t = c.getLastTransitionTime();
+      if (type.equals(c.getType()) && status.equals(c.getStatus()) && t != null && !t.isEmpty()) {
+        since = t;
+        break;
+      }
+    }
+    // the constructor, not the builder: five conditions per evaluation
+    result.add(new Condition(since, message, generation, reason, status, type));
     return this;
   }
 

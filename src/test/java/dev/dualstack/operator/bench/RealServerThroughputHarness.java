@@ -1,0 +1,524 @@
+package dev.dualstack.operator.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.dualstack.operator.api.Cluster;
+import dev.dualstack.operator.api.ClusterStatus;
+import dev.dualstack.operator.api.Conditions;
+import dev.dualstack.operator.api.Datacenter;
+import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader;
+import dev.dualstack.operator.reconciler.AsyncEventRecorder;
+import dev.dualstack.operator.reconciler.ClusterEvent;
+import dev.dualstack.operator.reconciler.ClusterEvents;
+import dev.dualstack.operator.reconciler.KubernetesEventRecorder;
+import dev.dualstack.operator.runtime.OperatorRuntime;
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The throughput harness against a real kube-apiserver (with etcd): by default the one built from
+ * the Go sources by {@code hack/kube-binaries.sh}, started through kube-api-test in offline mode
+ * (no audit log, unlike the e2e tier); {@code --kubeconfig=PATH} uses any other server instead.
+ *
+ * <p>One run, for each N: the fair limit (as in {@link ThroughputHarness}: one LIST, then per
+ * Cluster the operator's status JSON Patch on {@code concurrency} threads and its Event on the
+ * background event writer), the operator started with the N Clusters waiting, the limit again
+ * (their mean counts), then a restart of the operator (a resync that must write nothing). Before
+ * each phase every Cluster and Event is deleted and N fresh Clusters are created. Completion is
+ * seen through a watch of the harness (the same for both sides): every Cluster Ready and every
+ * Event created. Writes are counted by the API server itself ({@code apiserver_request_total}).
+ *
+ * <p>{@code --clusters=1000,5000 --concurrency=4 --repeats=3 --warmups=1 [--kubeconfig=PATH]} (the
+ * warm-up runs before the first N only).
+ */
+public final class RealServerThroughputHarness {
+  static final Duration TIMEOUT = Duration.ofMinutes(15);
+  static final String VERSION = System.getProperty("e2e.kube.version", "1.36.3");
+
+  private RealServerThroughputHarness() {}
+
+  record Options(
+      List<Integer> clusters, int concurrency, int repeats, int warmups, String kubeconfig) {
+    static Options parse(String[] args) {
+      List<Integer> n = List.of(1000, 5000);
+      int c = 4;
+      int r = 3;
+      int w = 1;
+      String kubeconfig = null;
+      for (String a : args) {
+        String[] kv = a.split("=", 2);
+        switch (kv[0]) {
+          case "--clusters" ->
+              n = Stream.of(kv[1].split(",")).map(String::trim).map(Integer::valueOf).toList();
+          case "--concurrency" -> c = Integer.parseInt(kv[1]);
+          case "--repeats" -> r = Integer.parseInt(kv[1]);
+          case "--warmups" -> w = Integer.parseInt(kv[1]);
+          case "--kubeconfig" -> kubeconfig = kv[1];
+          default -> throw new IllegalArgumentException("unknown option " + kv[0]);
+        }
+      }
+      return new Options(n, c, r, w, kubeconfig);
+    }
+  }
+
+  /** One phase: seconds to the last write, status PATCHes and Event POSTs the server counted. */
+  record Phase(double seconds, double statusPatches, double eventPosts) {}
+
+  record Run(
+      int clusters,
+      double loadAverage,
+      Phase limitBefore,
+      Phase operator,
+      Phase limitAfter,
+      double startSeconds,
+      double reconcilesPerCluster,
+      double resyncStatusPatches,
+      double resyncEventPosts,
+      long notReady) {
+    double limitSeconds() {
+      return (limitBefore.seconds() + limitAfter.seconds()) / 2;
+    }
+
+    double ratio() {
+      return limitSeconds() / operator.seconds();
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options o = Options.parse(args);
+    KubeAPIServer server = null;
+    String kubeconfig;
+    long t0 = System.nanoTime();
+    if (o.kubeconfig() != null) {
+      kubeconfig = Files.readString(Path.of(o.kubeconfig()));
+    } else {
+      server = startServer();
+      kubeconfig = server.getKubeConfigYaml();
+    }
+    // the harness's own client: set-up requests (deleting thousands of objects) may take long
+    try (KubernetesClient admin =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(Config.fromKubeconfig(kubeconfig))
+                    .withRequestTimeout(300_000)
+                    .build())
+            .build()) {
+      System.out.printf(
+          Locale.ROOT,
+          "real-server throughput: kube-apiserver %s (%s, ready after %.1f s), Clusters %s,"
+              + " concurrency %d, %d run(s) after %d warm-up run(s) per N; %d cores, load"
+              + " average %s%n",
+          admin.getKubernetesVersion().getGitVersion(),
+          o.kubeconfig() == null ? "built from the Go sources, kube-api-test" : o.kubeconfig(),
+          (System.nanoTime() - t0) / 1e9,
+          o.clusters(),
+          o.concurrency(),
+          o.repeats(),
+          o.warmups(),
+          Runtime.getRuntime().availableProcessors(),
+          ThroughputHarness.loadAverage());
+      installCrds(admin);
+      admin
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+          .createOr(n -> n.update());
+      admin.resource(BenchClusters.openstackDc()).createOr(d -> d.update());
+      List<String> tables = new ArrayList<>();
+      // the warm-up runs (JIT compilation of client and operator) come before the first N only
+      int warmups = o.warmups();
+      for (int n : o.clusters()) {
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < warmups + o.repeats(); i++) {
+          Run r = run(admin, kubeconfig, o, n);
+          System.out.println((i < warmups ? "warm-up " : "run ") + (i + 1) + ": " + r);
+          if (i >= warmups) {
+            runs.add(r);
+          }
+        }
+        warmups = 0;
+        tables.add(table(runs));
+      }
+      System.out.println();
+      tables.forEach(System.out::println);
+      System.out.println("load average after: " + ThroughputHarness.loadAverage());
+    } finally {
+      if (server != null) {
+        server.stop();
+      }
+    }
+  }
+
+  static final String NAMESPACE = "dualstack-system";
+
+  static KubeAPIServer startServer() throws IOException {
+    String base =
+        Optional.ofNullable(System.getenv("KUBE_API_TEST_DIR"))
+            .orElse(System.getProperty("user.home") + "/.kubeapitest");
+    Path binaries = Path.of(base, "k8s", VERSION + "-linux-amd64");
+    if (!Files.isExecutable(binaries.resolve("kube-apiserver"))) {
+      throw new IllegalStateException(binaries + ": no kube-apiserver; run hack/kube-binaries.sh");
+    }
+    Path dir = Files.createTempDirectory("kube-bench-");
+    Files.createDirectories(dir.resolve("k8s"));
+    Files.createSymbolicLink(dir.resolve("k8s").resolve(binaries.getFileName()), binaries);
+    KubeAPIServer server =
+        new KubeAPIServer(
+            KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withTestDir(dir.toString())
+                .withOfflineMode(true)
+                .withApiServerVersion(VERSION)
+                .withUpdateKubeConfig(false)
+                .withStartupTimeout(180_000)
+                .withApiServerFlag("--bind-address", "127.0.0.1")
+                .withApiServerFlag("--advertise-address", "127.0.0.1")
+                .build());
+    server.start();
+    return server;
+  }
+
+  /** A client like the operator's: fabric8 with the Vert.x HTTP client, from the kubeconfig. */
+  static KubernetesClient client(String kubeconfig) {
+    return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build();
+  }
+
+  static void installCrds(KubernetesClient admin) throws IOException {
+    try (Stream<Path> s = Files.list(Path.of("crds"))) {
+      for (Path f : s.sorted().toList()) {
+        try (InputStream in = Files.newInputStream(f)) {
+          CustomResourceDefinition crd =
+              admin.apiextensions().v1().customResourceDefinitions().load(in).item();
+          admin.resource(crd).serverSideApply();
+          String name = crd.getMetadata().getName();
+          await()
+              .atMost(Duration.ofMinutes(2))
+              .until(
+                  () -> {
+                    var c = admin.apiextensions().v1().customResourceDefinitions().withName(name);
+                    var got = c.get();
+                    return got != null
+                        && got.getStatus() != null
+                        && got.getStatus().getConditions().stream()
+                            .anyMatch(
+                                x ->
+                                    "Established".equals(x.getType())
+                                        && "True".equals(x.getStatus()));
+                  });
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  static Run run(KubernetesClient admin, String kubeconfig, Options o, int n) {
+    double load = ThroughputHarness.loadAverage1();
+    Phase before = limit(admin, kubeconfig, o, n);
+    populate(admin, o, n);
+    Tracker tracker = new Tracker(admin, n);
+    long t0 = System.nanoTime();
+    Map<String, Double> m0 = metrics(admin);
+    OperatorRuntime runtime = operator(kubeconfig, o);
+    double started = (System.nanoTime() - t0) / 1e9;
+    tracker.awaitDone();
+    Phase op = new Phase((tracker.lastWrite() - t0) / 1e9, 0, 0);
+    settle(admin);
+    Map<String, Double> m1 = metrics(admin);
+    op = new Phase(op.seconds(), delta(m0, m1, STATUS) / n, delta(m0, m1, EVENTS) / n);
+    double reconciles = runtime.clusterReconciler().reconciliations() / (double) n;
+    tracker.close();
+    runtime.close();
+    // the restart: every Cluster reconciled again, nothing to write
+    OperatorRuntime again = operator(kubeconfig, o);
+    await()
+        .atMost(TIMEOUT)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> again.clusterReconciler().reconciliations() >= n);
+    again.flushEvents(Duration.ofSeconds(30));
+    settle(admin);
+    Map<String, Double> m2 = metrics(admin);
+    again.close();
+    long notReady =
+        admin.resources(Cluster.class).list().getItems().stream()
+            .filter(
+                c -> c.getStatus() == null || !Conditions.PHASE_READY.equals(c.getStatus().phase()))
+            .count();
+    Phase after = limit(admin, kubeconfig, o, n);
+    return new Run(
+        n,
+        load,
+        before,
+        op,
+        after,
+        started,
+        reconciles,
+        delta(m1, m2, STATUS),
+        delta(m1, m2, EVENTS),
+        notReady);
+  }
+
+  private static OperatorRuntime operator(String kubeconfig, Options o) {
+    return new OperatorRuntime(
+            client(kubeconfig),
+            ThroughputHarness.settings(o.concurrency()).withRetry(Duration.ofSeconds(2), 5),
+            CapabilityMatrixLoader.builtin(),
+            Clock.systemUTC(),
+            null)
+        .start();
+  }
+
+  /** The fair limit on freshly created Clusters (see the class comment). */
+  static Phase limit(KubernetesClient admin, String kubeconfig, Options o, int n) {
+    populate(admin, o, n);
+    ClusterStatus status = ThroughputHarness.readyStatus();
+    ClusterEvent event = ClusterEvents.between(null, status).get(0);
+    Tracker tracker = new Tracker(admin, n);
+    Map<String, Double> m0 = metrics(admin);
+    try (KubernetesClient client = client(kubeconfig);
+        AsyncEventRecorder events =
+            new AsyncEventRecorder(
+                new KubernetesEventRecorder(
+                    client, Clock.systemUTC(), KubernetesEventRecorder.COMPONENT),
+                Math.max(AsyncEventRecorder.DEFAULT_CAPACITY, n))) {
+      long t0 = System.nanoTime();
+      List<Cluster> cache = client.resources(Cluster.class).list().getItems();
+      String body = ThroughputHarness.statusPatch(client.getKubernetesSerialization(), status);
+      ThroughputHarness.parallel(
+          o.concurrency(),
+          cache.size(),
+          i -> {
+            Cluster c = cache.get(i);
+            ThroughputHarness.patchStatus(client, c, body);
+            events.record(c, event);
+          });
+      events.flush(TIMEOUT);
+      tracker.awaitDone();
+      double seconds = (tracker.lastWrite() - t0) / 1e9;
+      tracker.close();
+      settle(admin);
+      Map<String, Double> m1 = metrics(admin);
+      return new Phase(seconds, delta(m0, m1, STATUS) / n, delta(m0, m1, EVENTS) / n);
+    }
+  }
+
+  /** Deletes every Cluster and Event, then creates N Clusters (no status). */
+  static void populate(KubernetesClient admin, Options o, int n) {
+    admin.resources(Cluster.class).delete();
+    admin.v1().events().inNamespace(KubernetesEventRecorder.EVENT_NAMESPACE).delete();
+    await()
+        .atMost(TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                admin.resources(Cluster.class).list().getItems().isEmpty()
+                    && admin
+                        .v1()
+                        .events()
+                        .inNamespace(KubernetesEventRecorder.EVENT_NAMESPACE)
+                        .list()
+                        .getItems()
+                        .isEmpty());
+    if (admin.resources(Datacenter.class).withName(BenchClusters.OPENSTACK_DC).get() == null) {
+      admin.resource(BenchClusters.openstackDc()).create();
+    }
+    ThroughputHarness.parallel(
+        Math.max(4, o.concurrency()),
+        n,
+        i -> admin.resource(ThroughputHarness.cluster(i)).create());
+    System.gc();
+  }
+
+  /** Waits a moment for stragglers (late watch events, background writes) to reach the server. */
+  private static void settle(KubernetesClient admin) {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static final String STATUS =
+      "resource=\"clusters\",scope=\"resource\",subresource=\"status\",verb=\"PATCH\"";
+  static final String EVENTS =
+      "resource=\"events\",scope=\"resource\",subresource=\"\",verb=\"POST\"";
+
+  /** {@code apiserver_request_total} by its label set. */
+  static Map<String, Double> metrics(KubernetesClient admin) {
+    Map<String, Double> m = new ConcurrentHashMap<>();
+    for (String line : admin.raw("/metrics").split("\n")) {
+      if (!line.startsWith("apiserver_request_total{")) {
+        continue;
+      }
+      int close = line.lastIndexOf('}');
+      m.merge(
+          line.substring(0, close + 1),
+          Double.parseDouble(line.substring(close + 1).trim()),
+          Double::sum);
+    }
+    return m;
+  }
+
+  /** The increase of the requests whose labels contain {@code labels} (in any order). */
+  static double delta(Map<String, Double> before, Map<String, Double> after, String labels) {
+    String[] parts = labels.split(",");
+    double sum = 0;
+    for (var e : after.entrySet()) {
+      boolean match = true;
+      for (String p : parts) {
+        match &= e.getKey().contains(p);
+      }
+      if (match) {
+        sum += e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+      }
+    }
+    return sum;
+  }
+
+  /** Sees, through its own watches, every Cluster become Ready and every Event arrive. */
+  static final class Tracker implements AutoCloseable {
+    private final int n;
+    private final Map<String, Long> ready = new ConcurrentHashMap<>();
+    private final Map<String, Long> events = new ConcurrentHashMap<>();
+    private final AtomicLong last = new AtomicLong();
+    private final SharedIndexInformer<Cluster> clusters;
+    private final SharedIndexInformer<Event> eventInformer;
+
+    Tracker(KubernetesClient admin, int n) {
+      this.n = n;
+      clusters =
+          admin
+              .resources(Cluster.class)
+              .inform(
+                  new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(Cluster c) {
+                      seen(c);
+                    }
+
+                    @Override
+                    public void onUpdate(Cluster old, Cluster c) {
+                      seen(c);
+                    }
+
+                    @Override
+                    public void onDelete(Cluster c, boolean unknown) {}
+                  });
+      eventInformer =
+          admin
+              .v1()
+              .events()
+              .inNamespace(KubernetesEventRecorder.EVENT_NAMESPACE)
+              .inform(
+                  new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(Event e) {
+                      if (events.putIfAbsent(e.getMetadata().getName(), System.nanoTime())
+                          == null) {
+                        last.accumulateAndGet(System.nanoTime(), Math::max);
+                      }
+                    }
+
+                    @Override
+                    public void onUpdate(Event old, Event e) {}
+
+                    @Override
+                    public void onDelete(Event e, boolean unknown) {}
+                  });
+    }
+
+    private void seen(Cluster c) {
+      if (c.getStatus() != null
+          && Conditions.PHASE_READY.equals(c.getStatus().phase())
+          && ready.putIfAbsent(c.getMetadata().getName(), System.nanoTime()) == null) {
+        last.accumulateAndGet(System.nanoTime(), Math::max);
+      }
+    }
+
+    void awaitDone() {
+      await()
+          .atMost(TIMEOUT)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> ready.size() >= n && events.size() >= n);
+    }
+
+    long lastWrite() {
+      return last.get();
+    }
+
+    @Override
+    public void close() {
+      clusters.close();
+      eventInformer.close();
+    }
+  }
+
+  static String table(List<Run> runs) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        "| N | run | load avg (1 min) | limit before (s) | operator (s) | limit after (s) |"
+            + " **operator/limit** | operator start (s) | reconciles/Cluster | status PATCHes/Cluster:"
+            + " operator | limit | Events/Cluster: operator | resync status PATCHes | resync Events |"
+            + " not Ready |\n");
+    sb.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int i = 0; i < runs.size(); i++) {
+      Run r = runs.get(i);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.3f | %.3f | %.3f | %.2f |"
+                  + " %.0f | %.0f | %d |%n",
+              r.clusters(),
+              i + 1,
+              r.loadAverage(),
+              r.limitBefore().seconds(),
+              r.operator().seconds(),
+              r.limitAfter().seconds(),
+              r.ratio(),
+              r.startSeconds(),
+              r.reconcilesPerCluster(),
+              r.operator().statusPatches(),
+              (r.limitBefore().statusPatches() + r.limitAfter().statusPatches()) / 2,
+              r.operator().eventPosts(),
+              r.resyncStatusPatches(),
+              r.resyncEventPosts(),
+              r.notReady()));
+    }
+    double[] ratios = runs.stream().mapToDouble(Run::ratio).sorted().toArray();
+    if (ratios.length > 0) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%noperator/limit at N=%d: median %.2f (min %.2f, max %.2f) over %d runs%n",
+              runs.get(0).clusters(),
+              ratios[ratios.length / 2],
+              ratios[0],
+              ratios[ratios.length - 1],
+              ratios.length));
+    }
+    return sb.toString();
+  }
+}
