@@ -211,6 +211,12 @@ public record CloudSpec(
   public sealed interface NodePortProvider extends Provider {
     IpRanges nodePortsAllowedIPRanges();
 
+    /**
+     * KKP's deprecated single range, merged into {@link #nodePortsAllowedIPRanges()} by the
+     * defaulter (after the list's entries, without duplicates).
+     */
+    String nodePortsAllowedIPRange();
+
     /** This block with {@code nodePortsAllowedIPRanges} replaced. */
     NodePortProvider withNodePortsAllowedIPRanges(IpRanges ranges);
   }
@@ -222,7 +228,12 @@ public record CloudSpec(
           @Size(max = 255)
           String vpcID,
       @JsonPropertyDescription("Source ranges allowed to reach node ports.")
-          IpRanges nodePortsAllowedIPRanges)
+          IpRanges nodePortsAllowedIPRanges,
+      @JsonPropertyDescription(
+              "Deprecated (KKP): a single node-port source range; accepted, validated and merged"
+                  + " into nodePortsAllowedIPRanges.")
+          @Size(max = 64)
+          String nodePortsAllowedIPRange)
       implements NodePortProvider {
     public static final String NAME = "aws";
 
@@ -238,7 +249,7 @@ public record CloudSpec(
 
     @Override
     public Aws withNodePortsAllowedIPRanges(IpRanges ranges) {
-      return new Aws(vpcID, ranges);
+      return new Aws(vpcID, ranges, nodePortsAllowedIPRange);
     }
   }
 
@@ -251,7 +262,12 @@ public record CloudSpec(
       @JsonPropertyDescription("Pre-created subnet.") @Size(max = 255) String subnet,
       @JsonPropertyDescription("Resource group.") @Size(max = 255) String resourceGroup,
       @JsonPropertyDescription("Source ranges allowed to reach node ports.")
-          IpRanges nodePortsAllowedIPRanges)
+          IpRanges nodePortsAllowedIPRanges,
+      @JsonPropertyDescription(
+              "Deprecated (KKP): a single node-port source range; accepted, validated and merged"
+                  + " into nodePortsAllowedIPRanges.")
+          @Size(max = 64)
+          String nodePortsAllowedIPRange)
       implements NodePortProvider {
     public static final String NAME = "azure";
 
@@ -267,7 +283,7 @@ public record CloudSpec(
 
     @Override
     public Azure withNodePortsAllowedIPRanges(IpRanges ranges) {
-      return new Azure(vnet, subnet, resourceGroup, ranges);
+      return new Azure(vnet, subnet, resourceGroup, ranges, nodePortsAllowedIPRange);
     }
   }
 
@@ -282,7 +298,12 @@ public record CloudSpec(
           @Size(max = 512)
           String subnetwork,
       @JsonPropertyDescription("Source ranges allowed to reach node ports.")
-          IpRanges nodePortsAllowedIPRanges)
+          IpRanges nodePortsAllowedIPRanges,
+      @JsonPropertyDescription(
+              "Deprecated (KKP): a single node-port source range; accepted, validated and merged"
+                  + " into nodePortsAllowedIPRanges.")
+          @Size(max = 64)
+          String nodePortsAllowedIPRange)
       implements NodePortProvider {
     public static final String NAME = "gcp";
 
@@ -298,7 +319,7 @@ public record CloudSpec(
 
     @Override
     public Gcp withNodePortsAllowedIPRanges(IpRanges ranges) {
-      return new Gcp(network, subnetwork, ranges);
+      return new Gcp(network, subnetwork, ranges, nodePortsAllowedIPRange);
     }
   }
 
@@ -337,7 +358,12 @@ public record CloudSpec(
           @Size(max = 64)
           String ipv6SubnetCidr,
       @JsonPropertyDescription("Source ranges allowed to reach node ports.")
-          IpRanges nodePortsAllowedIPRanges)
+          IpRanges nodePortsAllowedIPRanges,
+      @JsonPropertyDescription(
+              "Deprecated (KKP): a single node-port source range; accepted, validated and merged"
+                  + " into nodePortsAllowedIPRanges.")
+          @Size(max = 64)
+          String nodePortsAllowedIPRange)
       implements NodePortProvider {
     public static final String NAME = "openstack";
 
@@ -354,7 +380,14 @@ public record CloudSpec(
     @Override
     public Openstack withNodePortsAllowedIPRanges(IpRanges ranges) {
       return new Openstack(
-          network, subnetID, subnetCidr, ipv6SubnetID, ipv6SubnetPool, ipv6SubnetCidr, ranges);
+          network,
+          subnetID,
+          subnetCidr,
+          ipv6SubnetID,
+          ipv6SubnetPool,
+          ipv6SubnetCidr,
+          ranges,
+          nodePortsAllowedIPRange);
     }
   }
 

@@ -106,14 +106,16 @@ public final class DatacenterResolver {
       List<String> dcBlocks = names(dc.spec().providers());
       if (dcBlocks.size() != 1) {
         errors.add(
-            Rule.PRV_003,
+            Rule.DC_003,
             ErrorType.INVALID,
             CLOUD.child("dc"),
             dcName,
             "Datacenter \""
                 + dcName
-                + "\" must have exactly one provider block, found "
-                + dcBlocks);
+                + (dcBlocks.isEmpty()
+                    ? "\" has no provider block"
+                    : "\" has several provider blocks " + dcBlocks)
+                + "; it needs exactly one");
       } else if (provider == null) {
         provider = blocks.isEmpty() ? dcBlocks.get(0) : null;
       } else if (!provider.equals(dcBlocks.get(0))) {

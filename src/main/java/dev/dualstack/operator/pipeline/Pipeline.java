@@ -6,8 +6,11 @@ import dev.dualstack.operator.api.Warning;
 import dev.dualstack.operator.pipeline.capability.CapabilityChecker;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
+import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.FieldError;
+import dev.dualstack.operator.pipeline.field.FieldPath;
 import dev.dualstack.operator.pipeline.field.Findings;
+import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.model.ClusterInput;
 import dev.dualstack.operator.pipeline.model.DatacenterInput;
 import dev.dualstack.operator.pipeline.model.KubeVersion;
@@ -60,6 +63,7 @@ public final class Pipeline {
 
     Findings validation = ClusterValidator.validate(ctx);
     List<FieldError> errors = new ArrayList<>(resolved.errors());
+    knownDatacenterProvider(dc).ifPresent(errors::add);
     errors.addAll(validation.errors());
     UpdateRules.Result update = UpdateRules.validate(ctx, errors);
     errors.addAll(update.errors());
@@ -90,5 +94,31 @@ public final class Pipeline {
         .dualStack(capability.verdict())
         .migration(accepted ? update.migration() : null)
         .build();
+  }
+
+  /**
+   * DC-005: the Datacenter's single provider block is one the capability matrix has a row for (a
+   * deployment's own file may lack one); reported at {@code spec.cloud.dc}.
+   */
+  private java.util.Optional<FieldError> knownDatacenterProvider(DatacenterInput dc) {
+    if (dc == null || dc.spec() == null || dc.spec().providers().size() != 1) {
+      return java.util.Optional.empty();
+    }
+    String p = dc.spec().providers().get(0).name();
+    if (matrix.provider(p) != null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        FieldError.of(
+            Rule.DC_005,
+            ErrorType.INVALID,
+            FieldPath.of("spec").child("cloud").child("dc"),
+            dc.name(),
+            "the provider "
+                + p
+                + " of Datacenter \""
+                + dc.name()
+                + "\" has no row in the capability matrix "
+                + matrix.source()));
   }
 }

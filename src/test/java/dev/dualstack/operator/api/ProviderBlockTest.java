@@ -65,13 +65,13 @@ class ProviderBlockTest {
 
   @Test
   void blocksAnswerBySettings() {
-    CloudSpec.Aws aws = new CloudSpec.Aws("vpc-1", null);
+    CloudSpec.Aws aws = new CloudSpec.Aws("vpc-1", null, null);
     assertThat(aws.isSet("vpcID")).isTrue();
     assertThat(aws.isSet("nodePortsAllowedIPRanges")).isFalse();
     assertThat(new CloudSpec.Vsphere(List.of()).isSet("networks")).isFalse();
     assertThat(new CloudSpec.Hetzner(" ").isSet("network")).isFalse();
     assertThat(ProviderBlock.settings(CloudSpec.Aws.class))
-        .containsExactly("vpcID", "nodePortsAllowedIPRanges");
+        .containsExactly("vpcID", "nodePortsAllowedIPRanges", "nodePortsAllowedIPRange");
     assertThat(ProviderBlock.settings(CloudSpec.Edge.class)).isEmpty();
   }
 
@@ -81,7 +81,7 @@ class ProviderBlockTest {
     assertThat(cloud.providers()).containsExactly(new CloudSpec.Edge());
     assertThat(cloud.provider("edge")).isEqualTo(new CloudSpec.Edge());
     assertThat(cloud.provider("aws")).isNull();
-    CloudSpec withAws = cloud.withProvider(new CloudSpec.Aws("vpc", null));
+    CloudSpec withAws = cloud.withProvider(new CloudSpec.Aws("vpc", null, null));
     assertThat(withAws.providers()).extracting(ProviderBlock::name).containsExactly("aws", "edge");
     assertThat(withAws.dc()).isEqualTo("dc");
   }

@@ -209,4 +209,59 @@ class PipelineTest {
               });
     }
   }
+
+  @Test
+  void aDatacenterWithoutASingleKnownProviderBlockDoesNotResolve() {
+    for (Fixture f :
+        List.of(
+            Fixture.load("ipv4").remove("datacenter.spec.aws"),
+            Fixture.load("ipv4").set("datacenter.spec.gcp.region", "eu"))) {
+      ClusterStatus s = f.status();
+      assertThat(s.phase()).isEqualTo(Conditions.PHASE_INVALID);
+      assertThat(s.conditions())
+          .filteredOn(c -> c.getType().equals(Conditions.DATACENTER_RESOLVED))
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.getStatus()).isEqualTo("False");
+                assertThat(c.getReason()).isEqualTo(Conditions.REASON_DATACENTER_INVALID);
+                assertThat(c.getMessage()).contains("aws-eu").doesNotContain("null");
+              });
+    }
+    // a provider the deployment's matrix has no row for (the built-in one has them all)
+    var builtin = Fixture.MATRIX;
+    var providers = new java.util.HashMap<>(builtin.providers());
+    providers.remove("aws");
+    var withoutAws =
+        new dev.dualstack.operator.pipeline.capability.CapabilityMatrix(
+            builtin.defaultCni(),
+            providers,
+            builtin.cni(),
+            builtin.operatingSystemNotes(),
+            builtin.kubernetes(),
+            "test");
+    Fixture f = Fixture.load("ipv4");
+    PipelineResult r = new Pipeline(withoutAws).evaluate(f.input(), f.datacenter());
+    assertThat(Expect.nonCapability(r)).contains(err(INVALID, "spec.cloud.dc", "DC-005"));
+    ClusterStatus s =
+        new dev.dualstack.operator.pipeline.status.ClusterStatusFactory(Fixture.CLOCK)
+            .build(null, r, 1L);
+    assertThat(s.conditions())
+        .filteredOn(c -> c.getType().equals(Conditions.DATACENTER_RESOLVED))
+        .singleElement()
+        .satisfies(c -> assertThat(c.getReason()).isEqualTo(Conditions.REASON_DATACENTER_INVALID));
+  }
+
+  @Test
+  void aResolvedDatacenterNeverSaysProviderNull() {
+    ClusterStatus s = Fixture.load("ipv4").set(S + "cloud.gcp", java.util.Map.of()).status();
+    assertThat(s.conditions())
+        .filteredOn(c -> c.getType().equals(Conditions.DATACENTER_RESOLVED))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getMessage()).doesNotContain("null");
+            });
+  }
 }

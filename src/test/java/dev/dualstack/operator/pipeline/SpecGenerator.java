@@ -177,9 +177,7 @@ public final class SpecGenerator {
     }
     ClusterStatus previous = r.nextInt(3) == 0 ? status(dcName, provider) : null;
     String name =
-        rare()
-            ? pick("Prod_EU", "prod.eu", "-prod", "x".repeat(64), "")
-            : s(pick("c", "prod-eu-1"));
+        rare() ? pick("Prod_EU", "prod.eu", "-prod", "x".repeat(64), "") : pick("c", "prod-eu-1");
     return new Case(new ClusterInput(name, labels, (long) r.nextInt(10), spec, previous), dc);
   }
 
@@ -191,7 +189,7 @@ public final class SpecGenerator {
       pods = validBlocks(dual, 8, 20, 32, 64);
       services = validBlocks(dual, 12, 28, 108, 124);
     }
-    if (r.nextInt(12) == 0) {
+    if (r.nextInt(25) == 0) {
       List<String> special = SPECIAL_BLOCKS.get(r.nextInt(SPECIAL_BLOCKS.size()));
       List<String> chosen = dual ? special : special.subList(0, 1);
       if (r.nextBoolean()) {
@@ -204,7 +202,7 @@ public final class SpecGenerator {
     return ClusterSpecBuilder.builder()
         .version(
             s(
-                r.nextInt(10) == 0
+                r.nextInt(25) == 0
                     ? pick("1.30.9", "1.38.0", "v1.32", "1.31.4-rc.0", "01.31.4")
                     : pick("1.31.0", "1.31.4", "1.33.0", "1.34.2", "v1.35.0", "1.37.1", null)))
         .cloud(rare() ? null : cloud(provider, dc, dual))
@@ -214,10 +212,10 @@ public final class SpecGenerator {
                 : new ClusterSpec.CniPluginSettings(
                     s(pick("cilium", "canal", "none", null)),
                     s(
-                        r.nextInt(10) == 0
+                        r.nextInt(25) == 0
                             ? pick("v3.22.0", "3.22", "v1.19.4", "01.19.4", "1.16.15")
                             : pick(
-                                "1.19.4", "1.18.10", "1.13.0", "v1.11", "v3.31", "v3.22", "v3.21",
+                                "1.19.4", "1.18.10", "1.13.0", "v3.31", "v3.30", "v3.22", "v3.21",
                                 "", null))))
         .exposeStrategy(r.nextBoolean() ? null : expose)
         .apiServerAllowedIPRanges("LoadBalancer".equals(expose) || rare() ? ranges() : null)
@@ -258,7 +256,7 @@ public final class SpecGenerator {
                     .tunnelingAgentIP(
                         "Tunneling".equals(expose)
                             ? s(
-                                r.nextInt(8) == 0
+                                r.nextInt(16) == 0
                                     ? pick(
                                         "fd00:30::10", "127.0.0.10", "169.254.20.10", "172.25.0.10")
                                     : pick("100.64.30.10", null))
@@ -301,10 +299,14 @@ public final class SpecGenerator {
 
   private Object block(String provider, boolean dual) {
     return switch (provider) {
-      case "aws" -> new CloudSpec.Aws(s(pick("vpc-1", null)), maybeRanges());
+      case "aws" -> new CloudSpec.Aws(s(pick("vpc-1", null)), maybeRanges(), deprecatedRange());
       case "azure" ->
           new CloudSpec.Azure(
-              s(pick("vnet", null)), s(pick("subnet", null)), s("rg"), maybeRanges());
+              s(pick("vnet", null)),
+              s(pick("subnet", null)),
+              s("rg"),
+              maybeRanges(),
+              deprecatedRange());
       case "gcp" ->
           new CloudSpec.Gcp(
               s(pick("global/networks/n", dual ? "global/networks/n" : null)),
@@ -312,7 +314,8 @@ public final class SpecGenerator {
                   pick(
                       "projects/p/regions/europe-west3/subnetworks/s",
                       dual ? "projects/p/regions/europe-west3/subnetworks/s" : null)),
-              maybeRanges());
+              maybeRanges(),
+              deprecatedRange());
       case "hetzner" -> new CloudSpec.Hetzner(s(pick("net", null)));
       case "openstack" ->
           CloudSpecOpenstackBuilder.builder()
@@ -323,6 +326,7 @@ public final class SpecGenerator {
               .ipv6SubnetPool(s(pick(null, "pool")))
               .ipv6SubnetCidr(s(pick(null, "fd00::/64", "fd00:7::/64")))
               .nodePortsAllowedIPRanges(maybeRanges())
+              .nodePortsAllowedIPRange(deprecatedRange())
               .build();
       case "vsphere" -> new CloudSpec.Vsphere(list(() -> s("vm-network")));
       case "bringyourown" -> new CloudSpec.BringYourOwn(byoNodes(dual));
@@ -454,6 +458,11 @@ public final class SpecGenerator {
                     s(pick("192.168.10.0/24", "2001:db8:10::/64")),
                     s(pick("192.168.10.1", "2001:db8:10::1", null)),
                     list(() -> s("192.168.10.2"))));
+  }
+
+  /** KKP's deprecated single node-port range: mostly absent, sometimes a duplicate or garbage. */
+  private String deprecatedRange() {
+    return r.nextInt(8) != 0 ? null : s(pick("10.0.0.0/8", "0.0.0.0/0", "::/0"));
   }
 
   private IpRanges maybeRanges() {

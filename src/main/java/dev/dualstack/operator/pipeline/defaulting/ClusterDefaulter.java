@@ -209,14 +209,26 @@ public final class ClusterDefaulter {
     List<String> any = dual ? List.of(ANY_V4, ANY_V6) : List.of(ANY_V4);
     CloudSpec out = c;
     for (CloudSpec.Provider block : c.providers()) {
-      if (block instanceof CloudSpec.NodePortProvider p && empty(p.nodePortsAllowedIPRanges())) {
+      if (!(block instanceof CloudSpec.NodePortProvider p)) {
+        continue;
+      }
+      // KKP's GetNodePortsAllowedIPRanges: the list, then the deprecated single range unless the
+      // list holds it; only when both are empty the defaults apply
+      String single = blank(p.nodePortsAllowedIPRange()) ? null : p.nodePortsAllowedIPRange();
+      if (empty(p.nodePortsAllowedIPRanges())) {
         // the datacenter's default first (OpenStack), else any address of the cluster's families
         DatacenterSpec.Provider dcBlock =
             dc == null || dc.spec() == null ? null : dc.spec().provider(p.name());
         IpRanges dcDefault = dcBlock == null ? null : dcBlock.defaultNodePortsAllowedIPRanges();
-        out =
-            out.withProvider(
-                p.withNodePortsAllowedIPRanges(empty(dcDefault) ? new IpRanges(any) : dcDefault));
+        IpRanges ranges =
+            single != null
+                ? new IpRanges(List.of(single))
+                : empty(dcDefault) ? new IpRanges(any) : dcDefault;
+        out = out.withProvider(p.withNodePortsAllowedIPRanges(ranges));
+      } else if (single != null && !p.nodePortsAllowedIPRanges().cidrBlocks().contains(single)) {
+        List<String> merged = new ArrayList<>(p.nodePortsAllowedIPRanges().cidrBlocks());
+        merged.add(single);
+        out = out.withProvider(p.withNodePortsAllowedIPRanges(new IpRanges(merged)));
       }
     }
     CloudSpec.Openstack os = out.openstack();

@@ -18,6 +18,7 @@ public enum Rule {
   PRV_001,
   PRV_002,
   PRV_003,
+  PRV_004,
   VER_001,
   VER_002,
   VER_003,

@@ -38,13 +38,32 @@ public final class ClusterStatusFactory {
     ConditionSetter c =
         new ConditionSetter(
             previous == null ? null : previous.conditions(), clock.instant(), generation);
-    c.set(
-        DATACENTER_RESOLVED,
-        r.datacenterFound() ? "True" : "False",
-        r.datacenterFound() ? REASON_FOUND : REASON_NOT_FOUND,
-        r.datacenterFound()
-            ? "datacenter " + dc(r) + " found, provider " + r.provider()
-            : "datacenter " + dc(r) + " does not exist");
+    // a Datacenter with no, several or an unknown provider block resolves to nothing usable
+    FieldError dcInvalid =
+        r.errors().stream()
+            .filter(e -> e.rule() == Rule.DC_003 || e.rule() == Rule.DC_005)
+            .findFirst()
+            .orElse(null);
+    if (!r.datacenterFound()) {
+      c.set(
+          DATACENTER_RESOLVED,
+          "False",
+          REASON_NOT_FOUND,
+          "datacenter " + dc(r) + " does not exist");
+    } else if (dcInvalid != null) {
+      c.set(DATACENTER_RESOLVED, "False", REASON_DATACENTER_INVALID, dcInvalid.message());
+    } else {
+      c.set(
+          DATACENTER_RESOLVED,
+          "True",
+          REASON_FOUND,
+          "datacenter "
+              + dc(r)
+              + " found"
+              + (r.provider() == null
+                  ? "; the cluster's provider could not be determined"
+                  : ", provider " + r.provider()));
+    }
 
     List<FieldError> network =
         r.errors().stream().filter(e -> !e.is(Rule.Kind.UNSUPPORTED)).toList();

@@ -24,7 +24,7 @@ public final class ClusterValidator {
     ProxyRules.validate(ctx, errors);
     ExposeRules.validate(ctx, errors);
     CniRules.validate(ctx, errors, warnings);
-    List<Located> providerNetworks = ProviderRules.validate(ctx, errors);
+    List<Located> providerNetworks = ProviderRules.validate(ctx, errors, warnings);
     OverlapRules.validate(ctx, ranges, providerNetworks, errors);
     TunnelingRules.validate(ctx, ranges, providerNetworks, errors);
     ByoRules.validate(ctx, ranges, errors, warnings);

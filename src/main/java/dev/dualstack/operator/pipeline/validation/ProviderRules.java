@@ -4,10 +4,12 @@ import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.ClusterSpec.MachineNetwork;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.IpRanges;
+import dev.dualstack.operator.api.Warning;
 import dev.dualstack.operator.pipeline.defaulting.ClusterDefaulter;
 import dev.dualstack.operator.pipeline.field.ErrorType;
 import dev.dualstack.operator.pipeline.field.Errors;
 import dev.dualstack.operator.pipeline.field.FieldPath;
+import dev.dualstack.operator.pipeline.field.FieldWarning;
 import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.model.ValidationContext;
 import dev.dualstack.operator.pipeline.net.Cidr;
@@ -31,13 +33,13 @@ final class ProviderRules {
 
   private ProviderRules() {}
 
-  static List<Located> validate(ValidationContext ctx, Errors errors) {
+  static List<Located> validate(ValidationContext ctx, Errors errors, List<Warning> warnings) {
     List<Located> networks = new ArrayList<>();
     CloudSpec c = ctx.effective().cloud();
     if (c != null) {
       for (CloudSpec.Provider block : c.providers()) {
         if (block instanceof CloudSpec.NodePortProvider p) {
-          nodePorts(p, errors);
+          nodePorts(p, errors, warnings);
         }
       }
       gcp(ctx, c.gcp(), errors);
@@ -48,11 +50,38 @@ final class ProviderRules {
     return networks;
   }
 
-  private static void nodePorts(CloudSpec.NodePortProvider block, Errors errors) {
+  /** Warning code for KKP's deprecated single {@code nodePortsAllowedIPRange}. */
+  static final String WARN_NODE_PORT_RANGE_DEPRECATED = "NodePortsAllowedIPRangeDeprecated";
+
+  private static void nodePorts(
+      CloudSpec.NodePortProvider block, Errors errors, List<Warning> warnings) {
+    FieldPath at = CLOUD.child(block.name());
+    String single = block.nodePortsAllowedIPRange();
+    boolean hasSingle = single != null && !single.isBlank();
+    if (hasSingle) {
+      FieldPath sp = at.child("nodePortsAllowedIPRange");
+      if (CidrRules.parse(single, sp, errors).isPresent()) {
+        warnings.add(
+            FieldWarning.of(
+                Rule.PRV_004,
+                WARN_NODE_PORT_RANGE_DEPRECATED,
+                sp,
+                single,
+                "deprecated: merged into spec.cloud."
+                    + block.name()
+                    + ".nodePortsAllowedIPRanges; list it there instead"));
+      }
+    }
     IpRanges ranges = block.nodePortsAllowedIPRanges();
-    if (ranges != null) {
-      FieldPath p = CLOUD.child(block.name()).child("nodePortsAllowedIPRanges").child("cidrBlocks");
-      CidrRules.parseAll(ranges.cidrBlocks(), p, "", errors);
+    if (ranges != null && ranges.cidrBlocks() != null) {
+      FieldPath p = at.child("nodePortsAllowedIPRanges").child("cidrBlocks");
+      List<String> blocks = ranges.cidrBlocks();
+      for (int i = 0; i < blocks.size(); i++) {
+        if (hasSingle && single.equals(blocks.get(i))) {
+          continue; // the merged single range, reported at its own path
+        }
+        CidrRules.parse(blocks.get(i), p.index(i), errors);
+      }
     }
   }
 

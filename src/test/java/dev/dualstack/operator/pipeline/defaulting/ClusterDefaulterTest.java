@@ -163,4 +163,54 @@ class ClusterDefaulterTest {
     ClusterSpec tunneling = effective(Fixture.load(name).set(S + "exposeStrategy", "Tunneling"));
     assertThat(tunneling.clusterNetwork().tunnelingAgentIP()).isEqualTo("100.64.30.10");
   }
+
+  /** KKP's GetNodePortsAllowedIPRanges: list entries, then the single range unless listed. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("deprecatedNodePortRange")
+  void deprecatedSingleNodePortRangeIsMerged(
+      String title, String fixture, UnaryOperator<Fixture> modifier, List<String> expected) {
+    ClusterSpec e = effective(modifier.apply(Fixture.load(fixture)));
+    var block =
+        (dev.dualstack.operator.api.CloudSpec.NodePortProvider) e.cloud().providers().get(0);
+    assertThat(block.nodePortsAllowedIPRanges().cidrBlocks()).isEqualTo(expected);
+    Fixture f = modifier.apply(Fixture.load(fixture));
+    assertThat(ClusterDefaulter.apply(e, provider(f), f.datacenter(), Fixture.MATRIX)).isEqualTo(e);
+  }
+
+  static Stream<Arguments> deprecatedNodePortRange() {
+    return Stream.of(
+        Arguments.of(
+            "appended after the list",
+            "ipv4",
+            (UnaryOperator<Fixture>)
+                f -> f.set(S + "cloud.aws.nodePortsAllowedIPRange", "10.0.0.0/8"),
+            List.of("0.0.0.0/0", "10.0.0.0/8")),
+        Arguments.of(
+            "not duplicated",
+            "ipv4",
+            (UnaryOperator<Fixture>)
+                f -> f.set(S + "cloud.aws.nodePortsAllowedIPRange", "0.0.0.0/0"),
+            List.of("0.0.0.0/0")),
+        Arguments.of(
+            "alone, the defaults do not apply",
+            "ipv4",
+            (UnaryOperator<Fixture>)
+                f ->
+                    f.remove(S + "cloud.aws.nodePortsAllowedIPRanges")
+                        .set(S + "cloud.aws.nodePortsAllowedIPRange", "10.0.0.0/8"),
+            List.of("10.0.0.0/8")),
+        Arguments.of(
+            "before the datacenter's OpenStack default",
+            "dualstack-explicit",
+            (UnaryOperator<Fixture>)
+                f ->
+                    f.remove(S + "cloud.openstack.nodePortsAllowedIPRanges")
+                        .set(S + "cloud.openstack.nodePortsAllowedIPRange", "10.0.0.0/8"),
+            List.of("10.0.0.0/8")),
+        Arguments.of(
+            "unset: the datacenter's OpenStack default",
+            "dualstack-explicit",
+            (UnaryOperator<Fixture>) f -> f.remove(S + "cloud.openstack.nodePortsAllowedIPRanges"),
+            List.of("0.0.0.0/0", "::/0")));
+  }
 }

@@ -374,6 +374,14 @@ class ClusterValidatorTest {
             f -> f.set(S + "machineNetworks[1].cidr", "2001:db8:10::1/64"),
             err(INVALID, "spec.machineNetworks[1].cidr", "NET-006")),
         bad(
+            "ipv4",
+            f -> f.set(S + "cloud.aws.nodePortsAllowedIPRange", "10.0.0.1/8"),
+            err(INVALID, "spec.cloud.aws.nodePortsAllowedIPRange", "NET-006")),
+        bad(
+            "dualstack-explicit",
+            f -> f.set(S + "cloud.openstack.nodePortsAllowedIPRange", "office"),
+            err(INVALID, "spec.cloud.openstack.nodePortsAllowedIPRange", "NET-003")),
+        bad(
             "dualstack-explicit",
             f -> f.set(S + "cloud.openstack.subnetCidr", "fd03::/64"),
             err(INVALID, "spec.cloud.openstack.subnetCidr", "OST-001")),
@@ -490,7 +498,12 @@ class ClusterValidatorTest {
         bad(
             "ipv4",
             f -> f.remove("datacenter.spec.aws").set("datacenter.spec.gcp.region", "eu"),
-            err(INVALID, "spec.cloud.aws", "PRV-003")));
+            err(INVALID, "spec.cloud.aws", "PRV-003")),
+        bad("ipv4", f -> f.remove("datacenter.spec.aws"), err(INVALID, "spec.cloud.dc", "DC-003")),
+        bad(
+            "ipv4",
+            f -> f.set("datacenter.spec.gcp.region", "eu"),
+            err(INVALID, "spec.cloud.dc", "DC-003")));
   }
 
   @ParameterizedTest(name = "[{index}] {0}: {2}")
@@ -680,6 +693,12 @@ class ClusterValidatorTest {
             "2001:db8:1::/48",
             "dualstack-explicit",
             f -> f.set(N + "pods.cidrBlocks[1]", "2001:db8:1::/48")),
+        warn(
+            ProviderRules.WARN_NODE_PORT_RANGE_DEPRECATED,
+            "PRV-004",
+            "10.0.0.0/8",
+            "ipv4",
+            f -> f.set(S + "cloud.aws.nodePortsAllowedIPRange", "10.0.0.0/8")),
         warn(
             VersionRules.WARN_VERSION_UNSET, "VER-003", null, "ipv4", f -> f.remove(S + "version")),
         warn(
