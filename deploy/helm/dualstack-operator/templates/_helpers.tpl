@@ -64,3 +64,30 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- define "dualstack-operator.image" -}}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
 {{- end }}
+
+{{/* The admission webhook's object names. */}}
+{{- define "dualstack-operator.webhookService" -}}
+{{- printf "%s-webhook" (include "dualstack-operator.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "dualstack-operator.webhookSecret" -}}
+{{- printf "%s-webhook-tls" (include "dualstack-operator.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The webhook's client config for one path: the URL when webhook.url is set, else the Service. */}}
+{{- define "dualstack-operator.webhookClientConfig" -}}
+{{- if .root.Values.webhook.url }}
+url: {{ printf "%s%s" (trimSuffix "/" .root.Values.webhook.url) .path | quote }}
+{{- else }}
+service:
+  name: {{ include "dualstack-operator.webhookService" .root }}
+  namespace: {{ .root.Release.Namespace }}
+  path: {{ .path }}
+  port: 443
+{{- end }}
+{{- end }}
+
+{{/* The host of webhook.url (a name for the operator-managed certificate), "" when unset. */}}
+{{- define "dualstack-operator.webhookUrlHost" -}}
+{{- with .Values.webhook.url }}{{ (urlParse .).hostname }}{{ end }}
+{{- end }}

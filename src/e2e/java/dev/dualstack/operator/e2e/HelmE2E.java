@@ -61,7 +61,19 @@ class HelmE2E {
     assertThat(admin.rbac().clusterRoles().withName("ds-default-dualstack-operator").get()).isNotNull();
     assertThat(admin.rbac().roles().inNamespace("ds-default").list().getItems())
         .extracting(x -> x.getMetadata().getName())
-        .containsExactly("ds-default-dualstack-operator-join-configmaps");
+        .containsExactlyInAnyOrder(
+            "ds-default-dualstack-operator-join-configmaps",
+            "ds-default-dualstack-operator-webhook-certificate");
+    // the admission webhook is on by default: its configuration, Service and (empty) Secret
+    assertThat(
+            admin.admissionRegistration().v1().validatingWebhookConfigurations()
+                .withName("ds-default-dualstack-operator").get())
+        .isNotNull();
+    assertThat(admin.services().inNamespace("ds-default").withName("ds-default-dualstack-operator-webhook").get())
+        .isNotNull();
+    assertThat(admin.secrets().inNamespace("ds-default").withName("ds-default-dualstack-operator-webhook-tls").get().getData())
+        .as("the chart never writes the certificate")
+        .isNullOrEmpty();
     assertThat(admin.apiextensions().v1().customResourceDefinitions().withName("clusters.dualstack.dev").get())
         .as("the chart installs the CRDs from its crds/")
         .isNotNull();

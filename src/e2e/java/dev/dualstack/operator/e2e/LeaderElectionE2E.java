@@ -37,7 +37,9 @@ class LeaderElectionE2E {
   static void start() {
     cp = ControlPlane.start(LeaderElectionE2E.class);
     admin = cp.admin();
-    Chart.install(cp, Chart.RELEASE, NS, Map.of("replicas", "2"));
+    // no admission webhook here (AdmissionE2E has it): with no pods, the chart's Service would
+    // have no endpoints and failurePolicy Fail would refuse every Cluster
+    Chart.install(cp, Chart.RELEASE, NS, Map.of("replicas", "2", "webhook.enabled", "false"));
     admin.serviceAccounts().inNamespace(NS)
         .resource(new ServiceAccountBuilder().withNewMetadata().withName(STANDBY_SA).endMetadata().build())
         .create();

@@ -1,5 +1,6 @@
 package dev.dualstack.operator.cli;
 
+import dev.dualstack.operator.admission.WebhookSettings;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.runtime.Logging;
 import dev.dualstack.operator.runtime.OperatorProcess;
@@ -108,6 +109,83 @@ public final class RunCommand implements Callable<Integer> {
       description = "Leader election identity; default the host name (env POD_NAME).")
   public String identity;
 
+  @Option(
+      names = "--webhook",
+      defaultValue = "${env:DUALSTACK_WEBHOOK:-false}",
+      arity = "0..1",
+      description = "Serve the validating admission webhook (env DUALSTACK_WEBHOOK).")
+  public boolean webhook;
+
+  @Option(
+      names = "--webhook-port",
+      defaultValue = "${env:DUALSTACK_WEBHOOK_PORT:-9443}",
+      description = "HTTPS port of the webhook (env DUALSTACK_WEBHOOK_PORT).")
+  public int webhookPort;
+
+  @Option(
+      names = "--webhook-namespace",
+      defaultValue = "${env:DUALSTACK_WEBHOOK_NAMESPACE:-dualstack-system}",
+      description =
+          "Namespace of the webhook's Service and certificate Secret (env DUALSTACK_WEBHOOK_NAMESPACE).")
+  public String webhookNamespace;
+
+  @Option(
+      names = "--webhook-secret",
+      defaultValue = "${env:DUALSTACK_WEBHOOK_SECRET:-dualstack-operator-webhook-tls}",
+      description =
+          "Secret holding the operator-managed CA and serving certificate (env DUALSTACK_WEBHOOK_SECRET).")
+  public String webhookSecret;
+
+  @Option(
+      names = "--webhook-service",
+      defaultValue = "${env:DUALSTACK_WEBHOOK_SERVICE:-dualstack-operator-webhook}",
+      description =
+          "Service in front of the webhook; its DNS names go into the certificate (env DUALSTACK_WEBHOOK_SERVICE).")
+  public String webhookService;
+
+  @Option(
+      names = "--webhook-configuration",
+      defaultValue = "${env:DUALSTACK_WEBHOOK_CONFIGURATION}",
+      description =
+          "ValidatingWebhookConfiguration whose caBundle the operator keeps current; empty: none"
+              + " (env DUALSTACK_WEBHOOK_CONFIGURATION).")
+  public String webhookConfiguration;
+
+  @Option(
+      names = "--webhook-cert-names",
+      defaultValue = "${env:DUALSTACK_WEBHOOK_CERT_NAMES}",
+      split = ",",
+      description =
+          "Extra host names or IP addresses for the certificate, e.g. 127.0.0.1 when the API"
+              + " server calls a URL (env DUALSTACK_WEBHOOK_CERT_NAMES, comma-separated).")
+  public java.util.List<String> webhookCertNames;
+
+  @Option(
+      names = "--webhook-cert-dir",
+      defaultValue = "${env:DUALSTACK_WEBHOOK_CERT_DIR}",
+      description =
+          "Read tls.crt and tls.key from this directory (cert-manager) instead of managing the"
+              + " Secret (env DUALSTACK_WEBHOOK_CERT_DIR).")
+  public Path webhookCertDir;
+
+  @Option(
+      names = "--webhook-cert-validity",
+      defaultValue = "${env:DUALSTACK_WEBHOOK_CERT_VALIDITY:-8760h}",
+      converter = DurationConverter.class,
+      description =
+          "Lifetime of the operator-managed serving certificate, renewed with a third left (env"
+              + " DUALSTACK_WEBHOOK_CERT_VALIDITY).")
+  public Duration webhookCertValidity;
+
+  @Option(
+      names = "--webhook-cert-check-interval",
+      defaultValue = "${env:DUALSTACK_WEBHOOK_CERT_CHECK_INTERVAL}",
+      converter = DurationConverter.class,
+      description =
+          "How often the certificate is checked for renewal; default a tenth of its lifetime, at"
+              + " most 1h (env DUALSTACK_WEBHOOK_CERT_CHECK_INTERVAL).")
+  public Duration webhookCertCheckInterval;
+
   @Override
   public Integer call() throws Exception {
     Logging.configure(logFormat.name(), null);
@@ -130,7 +208,8 @@ public final class RunCommand implements Callable<Integer> {
     KubernetesClient client = new KubernetesClientBuilder().build();
     ApiServerWait.await(client.getConfiguration(), LOG::warn);
     OperatorProcess process =
-        OperatorProcess.start(client, settings, matrix, healthPort, metricsPort);
+        OperatorProcess.start(
+            client, settings, matrix, healthPort, metricsPort, webhook ? webhookSettings() : null);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -141,13 +220,35 @@ public final class RunCommand implements Callable<Integer> {
                 },
                 "shutdown"));
     LOG.info(
-        "dualstack-operator running: capabilities {}, namespace {}, health :{}, metrics :{}",
+        "dualstack-operator running: capabilities {}, namespace {}, health :{}, metrics :{}{}",
         matrix.source(),
         namespace,
         process.healthPort(),
-        process.metricsPort());
+        process.metricsPort(),
+        webhook ? ", webhook :" + process.webhookPort() : ", no webhook");
     process.awaitStop();
     return 0;
+  }
+
+  WebhookSettings webhookSettings() {
+    Duration validity = webhookCertValidity;
+    return new WebhookSettings(
+        webhookPort,
+        webhookNamespace,
+        webhookSecret,
+        webhookService,
+        webhookCertNames,
+        blank(webhookConfiguration) ? null : webhookConfiguration,
+        webhookCertDir,
+        validity,
+        webhookCertCheckInterval == null
+            ? WebhookSettings.defaultCheckInterval(validity)
+            : webhookCertCheckInterval,
+        4);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   private OperatorSettings.LeaderElection leaderElection() {

@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
@@ -60,6 +61,7 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   private final InitialListAddFilter<ConfigMap> configMapAdds = new InitialListAddFilter<>();
   private final AtomicLong reconciliations = new AtomicLong();
   private volatile IndexedResourceCache<Cluster> clusters;
+  private volatile InformerEventSource<Datacenter, Cluster> datacenterSource;
 
   public ClusterReconciler(
       Pipeline pipeline,
@@ -115,6 +117,7 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
                 .withOnAddFilter(configMapAdds)
                 .build(),
             context);
+    datacenterSource = datacenters;
     datacenterAdds.listedBy(datacenters);
     configMapAdds.listedBy(configMaps);
     return List.of(datacenters, configMaps);
@@ -195,6 +198,15 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
                     UNREADABLE_RULE)))
         .warnings(List.of())
         .build();
+  }
+
+  /**
+   * The Datacenter of this name from the informer cache (empty before the operator started). The
+   * informers run on every replica, leader or not, so the admission webhook reads them anywhere.
+   */
+  public Optional<Datacenter> datacenter(String name) {
+    InformerEventSource<Datacenter, Cluster> source = datacenterSource;
+    return source == null || name == null ? Optional.empty() : source.get(new ResourceID(name));
   }
 
   /** Clusters in the informer cache whose stored spec cannot be read. */

@@ -54,7 +54,65 @@ class HelmChartTest {
   static Stream<Arguments> matrix() throws IOException {
     String builtin = Files.readString(BUILTIN_CAPABILITIES);
     return Stream.of(
-        matrixCase("defaults", Map.of(), HelmChartTest::expectDefaults),
+        matrixCase(
+            "defaults",
+            Map.of(),
+            r -> {
+              expectDefaults(r);
+              expectWebhook(r, "Fail");
+            }),
+        matrixCase(
+            "webhook off",
+            Map.of("webhook", Map.of("enabled", false)),
+            r -> {
+              assertThat(r.env()).doesNotContainKeys("DUALSTACK_WEBHOOK", "DUALSTACK_WEBHOOK_PORT");
+              assertThat(r.ofKind("ValidatingWebhookConfiguration")).isEmpty();
+              assertThat(r.find("Service", FULLNAME + "-webhook")).isEmpty();
+              assertThat(r.ofKind("Secret")).isEmpty();
+              assertThat(r.container().path("ports").findValuesAsText("name"))
+                  .doesNotContain("webhook");
+            }),
+        matrixCase(
+            "webhook failurePolicy Ignore, other port",
+            Map.of("webhook", Map.of("failurePolicy", "Ignore", "port", 10443)),
+            r -> {
+              expectWebhook(r, "Ignore");
+              assertThat(port(r.container(), "webhook")).isEqualTo(10443);
+            }),
+        matrixCase(
+            "webhook certificate from cert-manager",
+            Map.of("webhook", Map.of("certManager", Map.of("enabled", true))),
+            r -> {
+              expectWebhook(r, "Fail");
+              assertThat(r.env())
+                  .containsEntry("DUALSTACK_WEBHOOK_CERT_DIR", "/etc/dualstack-operator/webhook")
+                  .doesNotContainKeys(
+                      "DUALSTACK_WEBHOOK_SECRET", "DUALSTACK_WEBHOOK_CONFIGURATION");
+              JsonNode vwc = r.get("ValidatingWebhookConfiguration", FULLNAME);
+              assertThat(vwc.at("/metadata/annotations/cert-manager.io~1inject-ca-from").asText())
+                  .isEqualTo(NS + "/" + FULLNAME + "-webhook");
+              JsonNode cert = r.get("Certificate", FULLNAME + "-webhook");
+              assertThat(cert.at("/spec/secretName").asText()).isEqualTo(FULLNAME + "-webhook-tls");
+              assertThat(texts(cert.at("/spec/dnsNames")))
+                  .contains(FULLNAME + "-webhook." + NS + ".svc");
+              assertThat(r.get("Issuer", FULLNAME + "-webhook").has("spec")).isTrue();
+              assertThat(r.ofKind("Secret")).isEmpty();
+              JsonNode m = mount(r, "/etc/dualstack-operator/webhook");
+              assertThat(volume(r, m.path("name").asText()).at("/secret/secretName").asText())
+                  .isEqualTo(FULLNAME + "-webhook-tls");
+            }),
+        matrixCase(
+            "webhook called at a URL (operator outside the cluster)",
+            Map.of("webhook", Map.of("url", "https://127.0.0.1:9443")),
+            r -> {
+              JsonNode vwc = r.get("ValidatingWebhookConfiguration", FULLNAME);
+              assertThat(vwc.at("/webhooks/0/clientConfig/url").asText())
+                  .isEqualTo("https://127.0.0.1:9443/validate-cluster");
+              assertThat(vwc.at("/webhooks/1/clientConfig/url").asText())
+                  .isEqualTo("https://127.0.0.1:9443/validate-datacenter");
+              assertThat(r.find("Service", FULLNAME + "-webhook")).isEmpty();
+              assertThat(r.env()).containsEntry("DUALSTACK_WEBHOOK_CERT_NAMES", "127.0.0.1");
+            }),
         matrixCase("replicas 2", Map.of("replicas", 2), HelmChartTest::expectLeaderElection),
         matrixCase(
             "leader election forced with one replica",
@@ -164,7 +222,10 @@ class HelmChartTest {
         Arguments.of("replicas: two\n", "replicas"),
         Arguments.of("image: {pullPolicy: Sometimes}\n", "pullPolicy"),
         Arguments.of("metrics: {port: 70000}\n", "port"),
-        Arguments.of("capabilities: {mountPath: relative/dir}\n", "mountPath"));
+        Arguments.of("capabilities: {mountPath: relative/dir}\n", "mountPath"),
+        Arguments.of("webhook: {failurePolicy: Maybe}\n", "failurePolicy"),
+        Arguments.of("webhook: {timeoutSeconds: 60}\n", "timeoutSeconds"),
+        Arguments.of("webhook: {url: http://insecure}\n", "url"));
   }
 
   @Test
@@ -302,6 +363,20 @@ class HelmChartTest {
     if (leader) {
       expected.add("Role/" + FULLNAME + "-leader-election");
     }
+    boolean managedCertificate =
+        "true".equals(r.env().get("DUALSTACK_WEBHOOK"))
+            && !r.env().containsKey("DUALSTACK_WEBHOOK_CERT_DIR");
+    if (managedCertificate) {
+      // exactly the certificate Secret and the one webhook configuration, by name
+      expected.add("Role/" + FULLNAME + "-webhook-certificate");
+      expected.add("ClusterRole/" + FULLNAME + "-webhook-configuration");
+      assertThat(rules(r.get("Role", FULLNAME + "-webhook-certificate")))
+          .containsExactly("|secrets|get,update|" + r.env().get("DUALSTACK_WEBHOOK_SECRET"));
+      assertThat(rules(r.get("ClusterRole", FULLNAME + "-webhook-configuration")))
+          .containsExactly(
+              "admissionregistration.k8s.io|validatingwebhookconfigurations|get,patch|"
+                  + r.env().get("DUALSTACK_WEBHOOK_CONFIGURATION"));
+    }
     assertThat(roleNames).containsExactlyInAnyOrderElementsOf(expected);
   }
 
@@ -321,7 +396,7 @@ class HelmChartTest {
     for (JsonNode o : r.objects()) {
       String kind = o.path("kind").asText();
       assertThat(o.at("/apiVersion").asText()).as(kind).isNotEmpty();
-      if (kind.startsWith("Cluster")) {
+      if (kind.startsWith("Cluster") || kind.equals("ValidatingWebhookConfiguration")) {
         assertThat(o.at("/metadata/namespace").isMissingNode()).as(kind).isTrue();
       } else if (!o.at("/metadata/name").asText().endsWith("-join-configmaps")) {
         assertThat(o.at("/metadata/namespace").asText()).as(kind).isEqualTo(NS);
@@ -330,6 +405,52 @@ class HelmChartTest {
   }
 
   // ---- expectations of single combinations
+
+  /**
+   * The webhook: a ValidatingWebhookConfiguration for Clusters and Datacenters (CREATE and UPDATE,
+   * not status), sideEffects None (dry runs), no caBundle from the chart, the Service on 443 to the
+   * container's webhook port, and the env of `run --webhook`.
+   */
+  private static void expectWebhook(Rendered r, String failurePolicy) {
+    Map<String, String> env = r.env();
+    assertThat(env)
+        .containsEntry("DUALSTACK_WEBHOOK", "true")
+        .containsEntry("DUALSTACK_WEBHOOK_NAMESPACE", NS);
+    var cmd =
+        RunCommandContract.parse(
+            env.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("DUALSTACK_WEBHOOK"))
+                .map(e -> RunCommandContract.envToFlag().get(e.getKey()) + "=" + e.getValue())
+                .toArray(String[]::new));
+    assertThat(cmd.webhook).isTrue();
+    assertThat(port(r.container(), "webhook")).isEqualTo(cmd.webhookPort);
+    JsonNode vwc = r.get("ValidatingWebhookConfiguration", FULLNAME);
+    assertThat(vwc.path("webhooks")).hasSize(2);
+    List<String> paths = new ArrayList<>();
+    for (JsonNode w : vwc.path("webhooks")) {
+      assertThat(w.path("sideEffects").asText()).isEqualTo("None");
+      assertThat(w.path("failurePolicy").asText()).isEqualTo(failurePolicy);
+      assertThat(texts(w.path("admissionReviewVersions"))).containsExactly("v1");
+      assertThat(texts(w.at("/rules/0/operations"))).containsExactly("CREATE", "UPDATE");
+      assertThat(texts(w.at("/rules/0/resources"))).noneMatch(res -> res.contains("/"));
+      assertThat(w.at("/clientConfig/caBundle").isMissingNode()).isTrue();
+      if (w.at("/clientConfig/service").isObject()) {
+        assertThat(w.at("/clientConfig/service/name").asText()).isEqualTo(FULLNAME + "-webhook");
+        assertThat(w.at("/clientConfig/service/namespace").asText()).isEqualTo(NS);
+        assertThat(w.at("/clientConfig/service/port").asInt()).isEqualTo(443);
+        paths.add(w.at("/clientConfig/service/path").asText());
+      }
+    }
+    assertThat(paths).containsExactly("/validate-cluster", "/validate-datacenter");
+    JsonNode svc = r.get("Service", FULLNAME + "-webhook");
+    assertThat(svc.at("/spec/ports/0/port").asInt()).isEqualTo(443);
+    assertThat(svc.at("/spec/ports/0/targetPort").asText()).isEqualTo("webhook");
+    if (!env.containsKey("DUALSTACK_WEBHOOK_CERT_DIR")) {
+      assertThat(env.get("DUALSTACK_WEBHOOK_CONFIGURATION")).isEqualTo(FULLNAME);
+      JsonNode secret = r.get("Secret", env.get("DUALSTACK_WEBHOOK_SECRET"));
+      assertThat(secret.has("data")).as("the chart never writes the certificate").isFalse();
+    }
+  }
 
   private static void expectDefaults(Rendered r) {
     Map<String, String> env = r.env();
@@ -420,15 +541,21 @@ class HelmChartTest {
 
   // ---- helpers
 
-  /** Rules as "group|resource|sorted verbs", one entry per (group, resource). */
+  /**
+   * Rules as "group|resource|sorted verbs", one entry per (group, resource), plus "|names" when the
+   * rule is limited to named objects.
+   */
   private static List<String> rules(JsonNode role) {
     List<String> out = new ArrayList<>();
     for (JsonNode rule : role.path("rules")) {
-      assertThat(rule.has("resourceNames")).isFalse();
       List<String> verbs = texts(rule.path("verbs")).stream().sorted().toList();
+      String names =
+          rule.has("resourceNames")
+              ? "|" + String.join(",", texts(rule.path("resourceNames")))
+              : "";
       for (String group : texts(rule.path("apiGroups"))) {
         for (String resource : texts(rule.path("resources"))) {
-          out.add(group + "|" + resource + "|" + String.join(",", verbs));
+          out.add(group + "|" + resource + "|" + String.join(",", verbs) + names);
         }
       }
     }

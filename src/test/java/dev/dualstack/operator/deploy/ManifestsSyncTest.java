@@ -75,7 +75,10 @@ class ManifestsSyncTest {
       assertThat(o.path("apiVersion").asText()).as("apiVersion of %s", o).isNotEmpty();
       assertThat(o.at("/metadata/name").asText()).as("name of %s", o).isNotEmpty();
       String kind = o.path("kind").asText();
-      boolean clusterScoped = kind.equals("Namespace") || kind.startsWith("Cluster");
+      boolean clusterScoped =
+          kind.equals("Namespace")
+              || kind.startsWith("Cluster")
+              || kind.equals("ValidatingWebhookConfiguration");
       assertThat(o.at("/metadata/namespace").isMissingNode())
           .as("%s %s namespaced", kind, o.at("/metadata/name").asText())
           .isEqualTo(clusterScoped);

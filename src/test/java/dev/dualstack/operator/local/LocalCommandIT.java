@@ -42,6 +42,9 @@ class LocalCommandIT {
     Run r = local("local", resource("ready"));
 
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err())
+        .as("says plainly that nothing is refused at apply")
+        .contains("has no admission");
     assertThat(r.out())
         .contains("Name:         openstack-fra")
         .contains("Kind:         Datacenter")

@@ -50,6 +50,7 @@ public enum Rule {
   NET_026,
   NET_027,
   NET_028,
+  OS_001,
   CNI_001,
   CNI_002,
   CNI_003,
@@ -126,6 +127,8 @@ public enum Rule {
     VER(Kind.INVALID),
     /** The cluster network. */
     NET(Kind.INVALID),
+    /** The node operating systems. */
+    OS(Kind.INVALID),
     /** The CNI. */
     CNI(Kind.INVALID),
     /** GCP settings. */

@@ -23,6 +23,7 @@ public final class ClusterValidator {
     SpecialRangeRules.validate(ranges, errors, warnings);
     ProxyRules.validate(ctx, errors);
     ExposeRules.validate(ctx, errors);
+    OperatingSystemRules.validate(ctx, errors);
     CniRules.validate(ctx, errors, warnings);
     List<Located> providerNetworks = ProviderRules.validate(ctx, errors, warnings);
     OverlapRules.validate(ctx, ranges, providerNetworks, errors);

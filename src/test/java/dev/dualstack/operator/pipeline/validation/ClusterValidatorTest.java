@@ -92,6 +92,10 @@ class ClusterValidatorTest {
             f -> f.set(S + "cloud.bringyourown.nodes[0].name", "Node_1"),
             err(INVALID, "spec.cloud.bringyourown.nodes[0].name", "NAM-003")),
         bad(
+            "ipv4",
+            f -> f.set(S + "operatingSystems", java.util.List.of("ubuntu", "flatcar", "ubuntu")),
+            err(DUPLICATE, "spec.operatingSystems[2]", "OS-001")),
+        bad(
             "dualstack-explicit",
             f -> f.set(N + "pods.cidrBlocks[2]", "fd03::/48"),
             err(TOO_MANY, PODS, "NET-001"),
