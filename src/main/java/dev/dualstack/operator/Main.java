@@ -37,7 +37,7 @@ public final class Main implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit code (for tests). */
+  /** Runs the command line and returns the exit code. */
   public static int execute(String... args) {
     return commandLine().execute(args);
   }

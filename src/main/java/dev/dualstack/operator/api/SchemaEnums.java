@@ -1,14 +1,34 @@
 package dev.dualstack.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Allowed values of string fields, used only to emit {@code enum:} into the generated CRD schema
- * (via {@code @SchemaFrom}). The Java fields stay {@code String} so that a bad value read by {@code
- * check} becomes a pipeline error with a field path instead of a parse failure.
+ * Allowed values of string fields: they emit {@code enum:} into the generated CRD schema (via
+ * {@code @SchemaFrom}) and type the capability file's values. The API's Java fields stay {@code
+ * String} so that a bad value read by {@code check} becomes a pipeline error with a field path
+ * instead of a parse failure.
  */
 public final class SchemaEnums {
   private SchemaEnums() {}
+
+  /**
+   * The value as written in YAML ({@code @JsonProperty}): {@code NODE_PORT} is {@code NodePort}.
+   */
+  public static String value(Enum<?> e) {
+    try {
+      JsonProperty p = e.getDeclaringClass().getField(e.name()).getAnnotation(JsonProperty.class);
+      return p == null ? e.name() : p.value();
+    } catch (NoSuchFieldException x) {
+      throw new IllegalStateException(x);
+    }
+  }
+
+  /** Every value of {@code type} as written in YAML, in declaration order. */
+  public static <E extends Enum<E>> List<String> values(Class<E> type) {
+    return Arrays.stream(type.getEnumConstants()).map(SchemaEnums::value).toList();
+  }
 
   /** {@code spec.clusterNetwork.ipFamily}. */
   public enum IpFamily {

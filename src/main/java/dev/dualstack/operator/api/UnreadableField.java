@@ -15,14 +15,12 @@ public record UnreadableField(String field, String value, String message) {
 
   /** From a mapping failure below {@code root} (the subtree read), whose path is {@code prefix}. */
   static UnreadableField of(String prefix, JsonNode root, JsonMappingException e) {
-    StringBuilder path = new StringBuilder(prefix);
+    String path = JsonPaths.of(prefix, e.getPath());
     JsonNode at = root;
     for (JsonMappingException.Reference r : e.getPath()) {
       if (r.getFieldName() != null) {
-        path.append('.').append(r.getFieldName());
         at = at == null ? null : at.get(r.getFieldName());
       } else if (r.getIndex() >= 0) {
-        path.append('[').append(r.getIndex()).append(']');
         at = at == null ? null : at.get(r.getIndex());
       }
     }
@@ -38,6 +36,6 @@ public record UnreadableField(String field, String value, String message) {
     if (nl >= 0) {
       message = message.substring(0, nl);
     }
-    return new UnreadableField(path.toString(), value, message);
+    return new UnreadableField(path, value, message);
   }
 }

@@ -5,6 +5,7 @@ import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.ClusterStatus;
 import dev.dualstack.operator.pipeline.PipelineResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +32,20 @@ public final class JoinConfigMaps {
     return namespace;
   }
 
+  public ConfigMapWriter writer() {
+    return writer;
+  }
+
   /**
    * @param next the status about to be written (carries the accepted rendering)
    * @param current the ConfigMap in the cache, or null
    */
   public void reconcile(
-      Cluster cluster, PipelineResult result, ClusterStatus next, ConfigMap current) {
+      Cluster cluster,
+      PipelineResult result,
+      ClusterStatus next,
+      ConfigMap current,
+      Context<Cluster> context) {
     String acceptedProvider = next.provider() == null ? null : next.provider().name();
     boolean accepted = result.rendering() != null;
     if (BRING_YOUR_OWN.equals(acceptedProvider)) {
@@ -53,7 +62,7 @@ public final class JoinConfigMaps {
             namespace,
             desired.getMetadata().getName(),
             desired.getData().size());
-        writer.write(desired, current);
+        writer.write(cluster, desired, current, context);
       }
     } else if (current != null && acceptedProvider != null) {
       LOG.info(
@@ -61,7 +70,7 @@ public final class JoinConfigMaps {
           cluster.getMetadata().getName(),
           namespace,
           current.getMetadata().getName());
-      writer.delete(current);
+      writer.delete(cluster, current, context);
     }
   }
 }

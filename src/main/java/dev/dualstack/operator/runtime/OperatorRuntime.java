@@ -8,15 +8,16 @@ import dev.dualstack.operator.pipeline.status.DatacenterStatusFactory;
 import dev.dualstack.operator.reconciler.AsyncEventRecorder;
 import dev.dualstack.operator.reconciler.ClusterReconciler;
 import dev.dualstack.operator.reconciler.DatacenterReconciler;
+import dev.dualstack.operator.reconciler.JoinConfigMapDependent;
 import dev.dualstack.operator.reconciler.JoinConfigMaps;
 import dev.dualstack.operator.reconciler.JsonPatchStatusWriter;
-import dev.dualstack.operator.reconciler.KubernetesConfigMapWriter;
 import dev.dualstack.operator.reconciler.KubernetesEventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -36,6 +37,10 @@ import org.slf4j.LoggerFactory;
 public final class OperatorRuntime implements AutoCloseable {
   public static final String CLUSTERS_GAUGE = "dualstack_clusters";
   public static final String UNREADABLE_GAUGE = "dualstack_clusters_unreadable";
+
+  /** Events dropped because the queue of events waiting to be written was full. */
+  public static final String EVENTS_DROPPED = "dualstack_events_dropped";
+
   private static final List<String> PHASES =
       List.of(
           Conditions.PHASE_READY,
@@ -99,7 +104,8 @@ public final class OperatorRuntime implements AutoCloseable {
             new Pipeline(matrix),
             new ClusterStatusFactory(clock),
             events,
-            new JoinConfigMaps(settings.namespace(), new KubernetesConfigMapWriter(client)),
+            new JoinConfigMaps(
+                settings.namespace(), new JoinConfigMapDependent(settings.namespace())),
             new JsonPatchStatusWriter());
     GenericRetry retry =
         new GenericRetry()
@@ -130,6 +136,12 @@ public final class OperatorRuntime implements AutoCloseable {
       }
       Gauge.builder(UNREADABLE_GAUGE, clusterReconciler, r -> r.unreadableClusters())
           .description("Clusters in the operator's cache whose stored spec cannot be read")
+          .register(registry);
+      FunctionCounter.builder(EVENTS_DROPPED, events, AsyncEventRecorder::dropped)
+          .description(
+              "Events not written because "
+                  + AsyncEventRecorder.DEFAULT_CAPACITY
+                  + " were already waiting")
           .register(registry);
     }
   }

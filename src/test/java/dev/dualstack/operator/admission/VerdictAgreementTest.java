@@ -57,10 +57,11 @@ class VerdictAgreementTest {
               "ns",
               new ConfigMapWriter() {
                 @Override
-                public void write(ConfigMap desired, ConfigMap current) {}
+                public void write(
+                    Cluster owner, ConfigMap desired, ConfigMap current, Context<Cluster> ctx) {}
 
                 @Override
-                public void delete(ConfigMap current) {}
+                public void delete(Cluster owner, ConfigMap current, Context<Cluster> ctx) {}
               }));
 
   /** One input as the three paths see it. */

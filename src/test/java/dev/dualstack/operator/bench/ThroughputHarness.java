@@ -306,7 +306,7 @@ public final class ThroughputHarness {
           .until(() -> counters.firstStatusWrite.size() >= o.clusters());
       quiesce(counters);
       Phase phase = before.phase(counters, t0, o.clusters());
-      long reconciles = h.runtime.clusterReconciler().reconciliations();
+      long reconciles = h.reconciliations();
       // Cluster objects the operator's client read beyond its initial list (its cache), and wrote
       double read = (h.operatorClusters.read.sum() - informerStartReads) / (double) reconciles;
       double written = h.operatorClusters.written.sum() / (double) reconciles;
@@ -339,7 +339,7 @@ public final class ThroughputHarness {
       await()
           .atMost(TIMEOUT)
           .pollInterval(Duration.ofMillis(20))
-          .until(() -> h.runtime.clusterReconciler().reconciliations() >= total);
+          .until(() -> h.reconciliations() >= total);
       long rDone = System.nanoTime();
       quiesce(counters);
       long resyncWrites = counters.statusWrites.sum() - resyncStatusBefore;

@@ -189,7 +189,7 @@ class ClusterReconcilerIT {
     awaitPhase("quiet", PHASE_READY);
     await().atMost(WAIT).until(() -> h.events("quiet", EVENT_NETWORK_ACCEPTED).size() == 1);
     // the write and the events it caused have settled when one more reconcile changes nothing
-    long before = h.runtime.clusterReconciler().reconciliations();
+    long before = h.reconciliations();
     int writes = h.statusWrites("quiet");
     assertThat(writes).isGreaterThanOrEqualTo(1);
 
@@ -200,7 +200,7 @@ class ClusterReconcilerIT {
           c.getMetadata().setLabels(Map.of("touched", "yes"));
           return c;
         });
-    await().atMost(WAIT).until(() -> h.runtime.clusterReconciler().reconciliations() > before);
+    await().atMost(WAIT).until(() -> h.reconciliations() > before);
 
     assertThat(h.statusWrites("quiet")).isEqualTo(writes);
     assertThat(h.events("quiet", EVENT_NETWORK_ACCEPTED)).hasSize(1);
@@ -370,7 +370,7 @@ class ClusterReconcilerIT {
     createDc(Fixtures.openstackDc("dc-label", true));
     create(Fixtures.openstackCluster("label", "dc-label"));
     awaitPhase("label", PHASE_READY);
-    long before = h.runtime.clusterReconciler().reconciliations();
+    long before = h.reconciliations();
 
     edit(
         "label",
@@ -379,7 +379,7 @@ class ClusterReconcilerIT {
           return c;
         });
 
-    await().atMost(WAIT).until(() -> h.runtime.clusterReconciler().reconciliations() > before);
+    await().atMost(WAIT).until(() -> h.reconciliations() > before);
     assertThat(h.cluster("label").getMetadata().getGeneration()).isEqualTo(1L);
   }
 

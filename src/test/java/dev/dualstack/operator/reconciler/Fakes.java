@@ -62,13 +62,14 @@ final class Fakes {
     final List<ConfigMap> deleted = new ArrayList<>();
 
     @Override
-    public void write(ConfigMap desired, ConfigMap current) {
+    public void write(
+        Cluster owner, ConfigMap desired, ConfigMap current, Context<Cluster> context) {
       written.add(desired);
       replaced.add(current);
     }
 
     @Override
-    public void delete(ConfigMap current) {
+    public void delete(Cluster owner, ConfigMap current, Context<Cluster> context) {
       deleted.add(current);
     }
   }

@@ -87,7 +87,7 @@ class JoinConfigMapsTest {
 
   @Test
   void writesOnAcceptanceWithOwnerAndLabels() {
-    maps.reconcile(cluster, result(true), status("bringyourown", "IPv4+IPv6", null), null);
+    maps.reconcile(cluster, result(true), status("bringyourown", "IPv4+IPv6", null), null, null);
 
     assertThat(writer.written).hasSize(1);
     ConfigMap cm = writer.written.get(0);
@@ -102,7 +102,8 @@ class JoinConfigMapsTest {
 
   @Test
   void leavesTheConfigMapAloneWhileANewSpecIsRefused() {
-    maps.reconcile(cluster, result(false), status("bringyourown", "IPv4+IPv6", null), existing());
+    maps.reconcile(
+        cluster, result(false), status("bringyourown", "IPv4+IPv6", null), existing(), null);
 
     assertThat(writer.written).isEmpty();
     assertThat(writer.deleted).isEmpty();
@@ -111,7 +112,7 @@ class JoinConfigMapsTest {
   @Test
   void deletesItOnceTheAcceptedProviderIsNoLongerBringYourOwn() {
     ConfigMap current = existing();
-    maps.reconcile(cluster, result(true), status("edge", "IPv4", null), current);
+    maps.reconcile(cluster, result(true), status("edge", "IPv4", null), current, null);
 
     assertThat(writer.deleted).containsExactly(current);
     assertThat(writer.written).isEmpty();

@@ -21,6 +21,7 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -98,6 +99,7 @@ public final class OperatorHarness implements AutoCloseable {
   final EmbeddedApiServer api;
   public final KubernetesClient client;
   public OperatorRuntime runtime;
+  private MeterRegistry meters;
 
   /** Cluster objects read and written by the operators' clients (all started so far). */
   public final ClusterObjectCounter operatorClusters = new ClusterObjectCounter();
@@ -124,6 +126,7 @@ public final class OperatorHarness implements AutoCloseable {
    * backs off exponentially from there); {@code registry} may be null.
    */
   public OperatorHarness startOperator(OperatorSettings settings, MeterRegistry registry) {
+    meters = registry == null ? new SimpleMeterRegistry() : registry;
     operatorClient = newClient(operatorClusters);
     runtime =
         new OperatorRuntime(
@@ -131,9 +134,25 @@ public final class OperatorHarness implements AutoCloseable {
                 settings,
                 CapabilityMatrixLoader.builtin(),
                 Clock.systemUTC(),
-                registry)
+                meters)
             .start();
     return this;
+  }
+
+  /** How many Cluster reconciles the running operator ran (JOSDK's own metric). */
+  public long reconciliations() {
+    return reconciliations(meters);
+  }
+
+  /**
+   * JOSDK's count of Cluster reconciles run to the end in {@code registry}: its timer of the
+   * reconcile executions of the {@code cluster} controller.
+   */
+  public static long reconciliations(MeterRegistry registry) {
+    return registry.find("operator.sdk.controllers.execution.reconcile").timers().stream()
+        .filter(t -> ClusterReconciler.NAME.equals(t.getId().getTag("controller")))
+        .mapToLong(t -> t.count())
+        .sum();
   }
 
   /**

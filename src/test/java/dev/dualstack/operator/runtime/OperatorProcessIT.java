@@ -68,7 +68,10 @@ class OperatorProcessIT {
                         .body()
                         .contains("dualstack_clusters{phase=\"Ready\"} 1.0"));
         String body = get(metrics, "/metrics").body();
-        assertThat(body).contains("jvm_memory_used_bytes").contains("operator_sdk");
+        assertThat(body)
+            .contains("jvm_memory_used_bytes")
+            .contains("operator_sdk")
+            .contains("dualstack_events_dropped_total 0.0");
       } finally {
         p.close();
       }

@@ -24,9 +24,9 @@ import java.util.Map;
 
 /**
  * Stage 5: provider × datacenter {@code ipv6Enabled} × {@code spec.operatingSystems} × CNI against
- * the capability matrix (SPEC §4). Blocking findings are {@code CAP-} errors (phase Unsupported);
- * the rest become warnings with stable codes. Everything it knows about providers and operating
- * systems comes from the matrix.
+ * the capability matrix (docs/capability-matrix.md). Blocking findings are {@code CAP-} errors
+ * (phase Unsupported); the rest become warnings with stable codes. Everything it knows about
+ * providers and operating systems comes from the matrix.
  */
 public final class CapabilityChecker {
   public static final String WARN_UNKNOWN_PROVIDER = "DualStackUnknownProvider";
@@ -152,10 +152,7 @@ public final class CapabilityChecker {
     List<Limitation> limitations =
         cap.limitations() == null || !refusals.isEmpty() ? List.of() : cap.limitations();
     for (Limitation l : limitations) {
-      boolean exposeMatches =
-          l.exposeStrategies() == null
-              || l.exposeStrategies().isEmpty()
-              || l.exposeStrategies().contains(expose);
+      boolean exposeMatches = l.appliesTo(expose);
       boolean fieldsMatch =
           l.whenSet() == null
               || l.whenSet().isEmpty()

@@ -1,13 +1,14 @@
 package dev.dualstack.operator.pipeline.capability;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dualstack.operator.api.SchemaEnums;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The provider capability matrix (SPEC §4) as data, loaded from {@code capabilities.yaml}:
- * per-provider dual-stack mode, OS support, limitations and default networks, plus the CNI version
- * lists. Branch on this data, never on provider names in code.
+ * The provider capability matrix (docs/capability-matrix.md) as data, loaded from {@code
+ * capabilities.yaml}: per-provider dual-stack mode, OS support, limitations and default networks,
+ * plus the CNI version lists. Branch on this data, never on provider names in code.
  */
 public record CapabilityMatrix(
     String defaultCni,
@@ -73,7 +74,7 @@ public record CapabilityMatrix(
       Map<String, OsSupport> operatingSystems,
       List<Limitation> limitations,
       DefaultNetworks defaultNetworks,
-      String defaultProxyMode,
+      SchemaEnums.ProxyMode defaultProxyMode,
       String defaultCni) {}
 
   /** OS support with the note shown in the warning. */
@@ -89,7 +90,18 @@ public record CapabilityMatrix(
    * pre-created network).
    */
   public record Limitation(
-      String code, String message, List<String> exposeStrategies, List<String> whenSet) {}
+      String code,
+      String message,
+      List<SchemaEnums.ExposeStrategy> exposeStrategies,
+      List<String> whenSet) {
+
+    /** True when the limitation applies to clusters with {@code exposeStrategy}. */
+    public boolean appliesTo(String exposeStrategy) {
+      return exposeStrategies == null
+          || exposeStrategies.isEmpty()
+          || exposeStrategies.stream().map(SchemaEnums::value).anyMatch(exposeStrategy::equals);
+    }
+  }
 
   /** Provider-specific default pod/service CIDRs (e.g. KubeVirt), IPv4 first. */
   public record DefaultNetworks(List<String> pods, List<String> services) {}

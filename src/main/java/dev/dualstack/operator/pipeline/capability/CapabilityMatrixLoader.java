@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dualstack.operator.api.JsonPaths;
+import dev.dualstack.operator.api.SchemaEnums;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.KubernetesVersions;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsNote;
@@ -104,7 +106,7 @@ public final class CapabilityMatrixLoader {
 
   private static Problem problem(JsonProcessingException e, Map<String, Integer> lines) {
     JsonLocation loc = e.getLocation();
-    String path = e instanceof JsonMappingException m ? path(m) : "";
+    String path = e instanceof JsonMappingException m ? JsonPaths.of("", m.getPath()) : "";
     // Jackson reports where it noticed the problem (for records possibly the end of the object);
     // the key's own line is more useful
     Integer keyLine = lines.get(path);
@@ -129,40 +131,12 @@ public final class CapabilityMatrixLoader {
           t.isEnum()
               ? "; allowed: "
                   + java.util.Arrays.stream(t.getEnumConstants())
-                      .map(CapabilityMatrixLoader::jsonName)
+                      .map(c -> SchemaEnums.value((Enum<?>) c))
                       .collect(Collectors.joining(", "))
               : "";
       return new Problem(line, "invalid value \"" + f.getValue() + "\"" + at + allowed);
     }
     return new Problem(line, e.getOriginalMessage() + at);
-  }
-
-  private static String jsonName(Object enumConstant) {
-    Enum<?> e = (Enum<?>) enumConstant;
-    try {
-      var p =
-          e.getDeclaringClass()
-              .getField(e.name())
-              .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-      return p == null ? e.name() : p.value();
-    } catch (NoSuchFieldException x) {
-      return e.name();
-    }
-  }
-
-  private static String path(JsonMappingException m) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : m.getPath()) {
-      if (r.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 
   /** Line of every key and list element, by dotted path ({@code providers.aws.limitations[0]}). */
@@ -174,7 +148,7 @@ public final class CapabilityMatrixLoader {
         if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
           continue;
         }
-        String path = CapabilitySchema.dotted(p.getParsingContext().pathAsPointer().toString());
+        String path = JsonPaths.of(p.getParsingContext().pathAsPointer());
         if (!path.isEmpty()) {
           lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
         }

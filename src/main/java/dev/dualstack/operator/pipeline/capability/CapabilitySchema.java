@@ -1,6 +1,7 @@
 package dev.dualstack.operator.pipeline.capability;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import static dev.dualstack.operator.pipeline.field.Strings.blank;
+
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.ProviderBlock;
 import dev.dualstack.operator.api.SchemaEnums;
@@ -17,22 +18,26 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrixLoader.Capabil
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The checks of a capability file beyond what Jackson enforces (unknown keys, enum values):
- * required keys, known operating systems, CNI types, proxy modes and expose strategies, every
- * provider of {@link Providers#ALL} present, CNI default versions in their lists. Problems carry
- * the line of the offending key.
+ * The checks of a capability file beyond what Jackson enforces (unknown keys; enum values such as
+ * {@code dualStack}, {@code support}, {@code defaultProxyMode}, {@code exposeStrategies}): required
+ * keys, the map keys (known operating systems, CNI types, every provider of {@link
+ * ProviderBlock#NAMES}), CNI default versions in their lists, codes and CIDRs. Problems carry the
+ * line of the offending key.
+ *
+ * <p>Why not Jackson for the rest: a map keyed by an enum fails at the map, not at the bad key's
+ * line, and stops at the first bad key; {@code @JsonProperty(required = true)} means present, not
+ * non-null ({@code key: ~} passes), and also stops at the first. These checks report every problem
+ * of the file at once, each at its line.
  */
 final class CapabilitySchema {
-  static final List<String> OPERATING_SYSTEMS = names(SchemaEnums.OperatingSystem.class);
-  static final List<String> CNI_TYPES = names(SchemaEnums.CniType.class);
-  static final List<String> PROXY_MODES = names(SchemaEnums.ProxyMode.class);
-  static final List<String> EXPOSE_STRATEGIES = names(SchemaEnums.ExposeStrategy.class);
+  static final List<String> OPERATING_SYSTEMS =
+      SchemaEnums.values(SchemaEnums.OperatingSystem.class);
+  static final List<String> CNI_TYPES = SchemaEnums.values(SchemaEnums.CniType.class);
   private static final Pattern MINOR =
       Pattern.compile("^(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})$");
   private static final Pattern CODE = Pattern.compile("^[A-Z][A-Za-z0-9]{1,63}$");
@@ -99,11 +104,6 @@ final class CapabilitySchema {
         checkLimitation(at + ".limitations[" + i + "]", name, p.limitations().get(i));
       }
     }
-    if (p.defaultProxyMode() != null && !PROXY_MODES.contains(p.defaultProxyMode())) {
-      add(
-          at + ".defaultProxyMode",
-          "invalid proxy mode \"" + p.defaultProxyMode() + "\"; allowed: " + PROXY_MODES);
-    }
     if (p.defaultCni() != null && (f.cni() == null || !f.cni().containsKey(p.defaultCni()))) {
       add(at + ".defaultCni", "defaultCni \"" + p.defaultCni() + "\" is not a key of cni");
     }
@@ -156,15 +156,6 @@ final class CapabilitySchema {
     checkCode(at, l.code());
     if (blank(l.message())) {
       missing(at, "message");
-    }
-    if (l.exposeStrategies() != null) {
-      for (String s : l.exposeStrategies()) {
-        if (!EXPOSE_STRATEGIES.contains(s)) {
-          add(
-              at + ".exposeStrategies",
-              "invalid expose strategy \"" + s + "\"; allowed: " + EXPOSE_STRATEGIES);
-        }
-      }
     }
   }
 
@@ -278,43 +269,5 @@ final class CapabilitySchema {
       p = cut < 0 ? "" : p.substring(0, cut);
     }
     return 1;
-  }
-
-  /** {@code /providers/aws/limitations/0} to {@code providers.aws.limitations[0]}. */
-  static String dotted(String pointer) {
-    StringBuilder sb = new StringBuilder();
-    for (String seg : pointer.split("/")) {
-      if (seg.isEmpty()) {
-        continue;
-      }
-      String s = seg.replace("~1", "/").replace("~0", "~");
-      if (s.chars().allMatch(Character::isDigit)) {
-        sb.append('[').append(s).append(']');
-      } else {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(s);
-      }
-    }
-    return sb.toString();
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static <E extends Enum<E>> List<String> names(Class<E> type) {
-    return Arrays.stream(type.getEnumConstants())
-        .map(
-            e -> {
-              try {
-                JsonProperty p = type.getField(e.name()).getAnnotation(JsonProperty.class);
-                return p == null ? e.name() : p.value();
-              } catch (NoSuchFieldException x) {
-                return e.name();
-              }
-            })
-        .toList();
   }
 }

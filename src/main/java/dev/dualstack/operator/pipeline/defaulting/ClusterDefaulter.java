@@ -1,5 +1,7 @@
 package dev.dualstack.operator.pipeline.defaulting;
 
+import static dev.dualstack.operator.pipeline.field.Strings.blank;
+
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.CloudSpecOpenstackBuilder;
 import dev.dualstack.operator.api.ClusterNetwork;
@@ -15,6 +17,7 @@ import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.IpFamilies;
 import dev.dualstack.operator.api.IpRanges;
 import dev.dualstack.operator.api.NetworkRanges;
+import dev.dualstack.operator.api.SchemaEnums;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DefaultNetworks;
@@ -28,8 +31,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Stage 2: returns the effective spec, a new record with every default of SPEC §3.1 filled in. The
- * user's spec is never touched; applying the defaulter to its own output changes nothing.
+ * Stage 2: returns the effective spec, a new record with every default of docs/api.md (Cluster
+ * {@code spec}) filled in. The user's spec is never touched; applying the defaulter to its own
+ * output changes nothing.
  */
 public final class ClusterDefaulter {
   public static final String POD_V4 = "172.25.0.0/16";
@@ -63,19 +67,12 @@ public final class ClusterDefaulter {
   private ClusterDefaulter() {}
 
   /**
+   * The effective spec. An unset {@code proxyMode} keeps the accepted one of {@code previous}: its
+   * default depends on the Kubernetes version, and a version upgrade must not switch the proxy of a
+   * running cluster.
+   *
    * @param provider resolved provider name, may be null
    * @param dc the cluster's datacenter, may be null
-   */
-  public static ClusterSpec apply(
-      ClusterSpec spec, String provider, DatacenterInput dc, CapabilityMatrix matrix) {
-    return apply(spec, provider, dc, matrix, null);
-  }
-
-  /**
-   * Like {@link #apply(ClusterSpec, String, DatacenterInput, CapabilityMatrix)}, and an unset
-   * {@code proxyMode} keeps the accepted one of {@code previous}: its default depends on the
-   * Kubernetes version, and a version upgrade must not switch the proxy of a running cluster.
-   *
    * @param previous the cluster's status (last accepted state), may be null
    */
   public static ClusterSpec apply(
@@ -134,8 +131,8 @@ public final class ClusterDefaulter {
     if (blank(proxyMode) && !blank(accepted)) {
       proxyMode = accepted;
     } else if (blank(proxyMode)) {
-      if (cap != null && !blank(cap.defaultProxyMode())) {
-        proxyMode = cap.defaultProxyMode();
+      if (cap != null && cap.defaultProxyMode() != null) {
+        proxyMode = SchemaEnums.value(cap.defaultProxyMode());
       } else {
         proxyMode = nftables ? "nftables" : "ipvs";
       }
@@ -278,9 +275,5 @@ public final class ClusterDefaulter {
 
   private static boolean empty(IpRanges r) {
     return r == null || r.cidrBlocks() == null || r.cidrBlocks().stream().allMatch(Objects::isNull);
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

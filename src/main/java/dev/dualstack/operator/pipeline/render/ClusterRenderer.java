@@ -18,9 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Stage 6: renders a valid effective spec into the status values of SPEC §5: the effective network,
- * the CNI, the component flags ({@link ComponentsRenderer}) and the provider settings ({@link
- * ProviderRenderer}). Runs only on specs without errors.
+ * Stage 6: renders a valid effective spec into the status values of docs/api.md (Cluster {@code
+ * status}): the effective network, the CNI, the component flags ({@link ComponentsRenderer}) and
+ * the provider settings ({@link ProviderRenderer}). Runs only on specs without errors.
  */
 public final class ClusterRenderer {
   private ClusterRenderer() {}

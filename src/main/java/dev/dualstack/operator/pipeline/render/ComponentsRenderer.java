@@ -12,10 +12,11 @@ import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.List;
 
 /**
- * The flags and values the control plane and the CNI start with (SPEC §5): kube-apiserver's service
- * range; kube-controller-manager's pod and service ranges and node masks (not with Cilium, which
- * allocates pod CIDRs from its own cluster pool); kube-proxy's cluster CIDR (none in {@code ebpf}
- * mode, where kube-proxy is replaced); Cilium and Canal values per family.
+ * The flags and values the control plane and the CNI start with (docs/api.md, Cluster {@code
+ * status}): kube-apiserver's service range; kube-controller-manager's pod and service ranges and
+ * node masks (not with Cilium, which allocates pod CIDRs from its own cluster pool); kube-proxy's
+ * cluster CIDR (none in {@code ebpf} mode, where kube-proxy is replaced); Cilium and Canal values
+ * per family.
  */
 final class ComponentsRenderer {
   static final String CILIUM = "cilium";

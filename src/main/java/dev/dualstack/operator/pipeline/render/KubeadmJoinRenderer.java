@@ -1,5 +1,7 @@
 package dev.dualstack.operator.pipeline.render;
 
+import static dev.dualstack.operator.pipeline.field.Strings.blank;
+
 import dev.dualstack.operator.api.CloudSpec.ByoNode;
 import dev.dualstack.operator.pipeline.model.KubeVersion;
 import java.util.LinkedHashMap;
@@ -7,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders the kubeadm {@code JoinConfiguration} skeleton of bring-your-own nodes (SPEC §5): one
- * document per node with {@code nodeRegistration.kubeletExtraArgs.node-ip: <ipv4>,<ipv6>}. The
- * operator puts the result in the ConfigMap {@link #configMapName(String)}; discovery (API server
- * endpoint, token) is left to the node's bootstrap. Pure text rendering, no client.
+ * Renders the kubeadm {@code JoinConfiguration} skeleton of bring-your-own nodes (docs/api.md,
+ * Cluster {@code status}): one document per node with {@code
+ * nodeRegistration.kubeletExtraArgs.node-ip: <ipv4>,<ipv6>}. The operator puts the result in the
+ * ConfigMap {@link #configMapName(String)}; discovery (API server endpoint, token) is left to the
+ * node's bootstrap. Pure text rendering, no client.
  */
 public final class KubeadmJoinRenderer {
   /** kubeadm's v1beta4 config API (list-shaped kubeletExtraArgs) exists from Kubernetes 1.31. */
@@ -74,9 +77,5 @@ public final class KubeadmJoinRenderer {
 
   private static String quote(String s) {
     return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

@@ -1,5 +1,7 @@
 package dev.dualstack.operator.pipeline.render;
 
+import static dev.dualstack.operator.pipeline.field.Strings.blank;
+
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.ProviderStatus.Openstack;
@@ -69,9 +71,5 @@ final class OpenstackSubnetRenderer {
               return c.addressAt(2).flatMap(lo -> c.addressAt(last).map(hi -> lo + "-" + hi));
             })
         .orElse(null);
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

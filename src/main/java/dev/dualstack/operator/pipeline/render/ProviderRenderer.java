@@ -1,5 +1,7 @@
 package dev.dualstack.operator.pipeline.render;
 
+import static dev.dualstack.operator.pipeline.field.Strings.blank;
+
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.CloudSpec.ByoNode;
 import dev.dualstack.operator.api.ClusterSpec;
@@ -20,7 +22,10 @@ import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code status.provider}: what each provider needs for the cluster's network (SPEC §5). */
+/**
+ * {@code status.provider}: what each provider needs for the cluster's network (docs/api.md, Cluster
+ * {@code status}).
+ */
 final class ProviderRenderer {
   static final String AZURE_VNET_V4 = "10.0.0.0/16";
   static final String AZURE_VNET_V6 = "fd00::/48";
@@ -166,9 +171,5 @@ final class ProviderRenderer {
 
   private static List<String> families(boolean dual, String v4, String v6) {
     return dual ? List.of(v4, v6) : List.of(v4);
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

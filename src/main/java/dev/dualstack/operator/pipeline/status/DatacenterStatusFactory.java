@@ -9,7 +9,6 @@ import static dev.dualstack.operator.api.Conditions.REASON_DUAL_STACK_SUPPORTED;
 import static dev.dualstack.operator.api.Conditions.REASON_DUAL_STACK_UNKNOWN;
 import static dev.dualstack.operator.api.Conditions.REASON_UNSUPPORTED;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dualstack.operator.api.ClusterStatus.StatusError;
 import dev.dualstack.operator.api.DatacenterSpec;
 import dev.dualstack.operator.api.DatacenterStatus;
@@ -17,6 +16,7 @@ import dev.dualstack.operator.api.DatacenterStatus.DualStack;
 import dev.dualstack.operator.api.DatacenterStatus.OperatingSystemSupport;
 import dev.dualstack.operator.api.DatacenterStatusBuilder;
 import dev.dualstack.operator.api.ProviderBlock;
+import dev.dualstack.operator.api.SchemaEnums;
 import dev.dualstack.operator.api.UnreadableField;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
@@ -38,8 +38,6 @@ import java.util.Objects;
 public final class DatacenterStatusFactory {
   /** The provider-block field the {@code datacenterFlag} mode reads. */
   public static final String IPV6_FLAG = "ipv6Enabled";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CapabilityMatrix matrix;
   private final Clock clock;
@@ -221,6 +219,6 @@ public final class DatacenterStatusFactory {
 
   /** The name an enum value has in capabilities.yaml. */
   private static String name(Enum<?> value) {
-    return JSON.convertValue(value, String.class);
+    return SchemaEnums.value(value);
   }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Bring-your-own nodes: names, and addresses that parse, are of their family, are specified,
- * unique, and lie outside the pod and service networks (SPEC §3.3).
+ * unique, and lie outside the pod and service networks (docs/validation-rules.md).
  */
 final class ByoRules {
   private ByoRules() {}

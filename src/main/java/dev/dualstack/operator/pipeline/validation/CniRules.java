@@ -17,7 +17,7 @@ import org.semver4j.Semver;
 
 /**
  * CNI type and version against the capability matrix's CNI lists (data, never hard-coded), and the
- * minimum version for dual-stack (SPEC §3.2).
+ * minimum version for dual-stack (docs/validation-rules.md).
  */
 final class CniRules {
   static final FieldPath CNI = FieldPath.of("spec").child("cniPlugin");

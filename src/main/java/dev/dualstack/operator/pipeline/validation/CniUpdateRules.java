@@ -1,5 +1,7 @@
 package dev.dualstack.operator.pipeline.validation;
 
+import static dev.dualstack.operator.pipeline.field.Strings.blank;
+
 import dev.dualstack.operator.api.ClusterSpec.CniPluginSettings;
 import dev.dualstack.operator.api.ClusterStatus.CniStatus;
 import dev.dualstack.operator.api.Conditions;
@@ -13,9 +15,9 @@ import java.util.Optional;
 import org.semver4j.Semver;
 
 /**
- * CNI changes against the accepted CNI (SPEC §3.4, KKP parity): it cannot be removed, its type
- * changes only with {@code unsafe-cni-migration}, its version moves at most one minor unless {@code
- * unsafe-cni-upgrade}, except Canal below 3.22 straight to 3.22.
+ * CNI changes against the accepted CNI (docs/validation-rules.md, KKP parity): it cannot be
+ * removed, its type changes only with {@code unsafe-cni-migration}, its version moves at most one
+ * minor unless {@code unsafe-cni-upgrade}, except Canal below 3.22 straight to 3.22.
  */
 final class CniUpdateRules {
   private static final String CANAL = "canal";
@@ -102,9 +104,5 @@ final class CniUpdateRules {
               + " unless the cluster has the label "
               + Conditions.LABEL_UNSAFE_CNI_UPGRADE);
     }
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * How the control plane is exposed: the strategy, the API server source ranges, the tunneling agent
- * address and the NodePort range (SPEC §3.2).
+ * address and the NodePort range (docs/validation-rules.md).
  */
 final class ExposeRules {
   static final List<String> STRATEGIES = List.of("NodePort", "LoadBalancer", "Tunneling");

@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Pod and service CIDR lists, the IP family, node masks and service range sizes (SPEC §3.2, §3.3).
+ * Pod and service CIDR lists, the IP family, node masks and service range sizes
+ * (docs/validation-rules.md).
  */
 final class NetworkRules {
   static final FieldPath NETWORK = FieldPath.of("spec").child("clusterNetwork");

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Pods, services, node/infrastructure networks and the datacenter's reserved networks must not
- * overlap, per family (SPEC §3.3). Only blocks that parsed cleanly take part.
+ * overlap, per family (docs/validation-rules.md). Only blocks that parsed cleanly take part.
  */
 final class OverlapRules {
   private OverlapRules() {}

@@ -1,5 +1,7 @@
 package dev.dualstack.operator.pipeline.validation;
 
+import static dev.dualstack.operator.pipeline.field.Strings.blank;
+
 import dev.dualstack.operator.api.CloudSpec;
 import dev.dualstack.operator.api.ClusterSpec.MachineNetwork;
 import dev.dualstack.operator.api.DatacenterSpec;
@@ -241,9 +243,5 @@ final class ProviderRules {
         }
       }
     }
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

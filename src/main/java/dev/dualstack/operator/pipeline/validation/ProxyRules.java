@@ -10,7 +10,7 @@ import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.model.ValidationContext;
 import java.util.List;
 
-/** DNS domain, kube-proxy mode and Konnectivity (SPEC §3.2). */
+/** DNS domain, kube-proxy mode and Konnectivity (docs/validation-rules.md). */
 final class ProxyRules {
   static final List<String> PROXY_MODES = List.of("ipvs", "iptables", "ebpf", "nftables");
   private static final List<String> EBPF_CNIS = List.of("cilium", "none");

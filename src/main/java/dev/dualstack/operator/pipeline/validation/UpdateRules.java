@@ -1,5 +1,7 @@
 package dev.dualstack.operator.pipeline.validation;
 
+import static dev.dualstack.operator.pipeline.field.Strings.blank;
+
 import dev.dualstack.operator.api.ClusterNetwork;
 import dev.dualstack.operator.api.ClusterSpec;
 import dev.dualstack.operator.api.ClusterStatus;
@@ -19,9 +21,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Stage 4: compares the effective spec with the last accepted state in status (SPEC §3.4). Only
- * fields the previous status holds are compared; a field whose subtree already failed validation is
- * not compared again.
+ * Stage 4: compares the effective spec with the last accepted state in status
+ * (docs/validation-rules.md). Only fields the previous status holds are compared; a field whose
+ * subtree already failed validation is not compared again.
  */
 public final class UpdateRules {
   private static final FieldPath SPEC = FieldPath.of("spec");
@@ -237,9 +239,5 @@ public final class UpdateRules {
         && cb.isPresent()
         && ca.get().family() == cb.get().family()
         && ca.get().canonical().equals(cb.get().canonical());
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

@@ -22,7 +22,7 @@ class ClusterDefaulterTest {
 
   private static ClusterSpec effective(Fixture f) {
     DatacenterInput dc = f.datacenter();
-    return ClusterDefaulter.apply(f.spec(), provider(f), dc, Fixture.MATRIX);
+    return ClusterDefaulter.apply(f.spec(), provider(f), dc, Fixture.MATRIX, null);
   }
 
   private static String provider(Fixture f) {
@@ -44,7 +44,8 @@ class ClusterDefaulterTest {
   void idempotent(String name) {
     Fixture f = Fixture.load(name);
     ClusterSpec once = effective(f);
-    ClusterSpec twice = ClusterDefaulter.apply(once, provider(f), f.datacenter(), Fixture.MATRIX);
+    ClusterSpec twice =
+        ClusterDefaulter.apply(once, provider(f), f.datacenter(), Fixture.MATRIX, null);
     assertThat(twice).isEqualTo(once);
     assertThat(f.spec()).as("the user's spec is not touched").isEqualTo(Fixture.load(name).spec());
   }
@@ -146,7 +147,8 @@ class ClusterDefaulterTest {
     assertThat(n.konnectivityEnabled()).isTrue();
     assertThat(e.exposeStrategy()).isEqualTo("NodePort");
     assertThat(e.componentsOverride().apiserver().nodePortRange()).isEqualTo("30000-32767");
-    assertThat(ClusterDefaulter.apply(e, provider(f), f.datacenter(), Fixture.MATRIX)).isEqualTo(e);
+    assertThat(ClusterDefaulter.apply(e, provider(f), f.datacenter(), Fixture.MATRIX, null))
+        .isEqualTo(e);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -174,7 +176,8 @@ class ClusterDefaulterTest {
         (dev.dualstack.operator.api.CloudSpec.NodePortProvider) e.cloud().providers().get(0);
     assertThat(block.nodePortsAllowedIPRanges().cidrBlocks()).isEqualTo(expected);
     Fixture f = modifier.apply(Fixture.load(fixture));
-    assertThat(ClusterDefaulter.apply(e, provider(f), f.datacenter(), Fixture.MATRIX)).isEqualTo(e);
+    assertThat(ClusterDefaulter.apply(e, provider(f), f.datacenter(), Fixture.MATRIX, null))
+        .isEqualTo(e);
   }
 
   static Stream<Arguments> deprecatedNodePortRange() {

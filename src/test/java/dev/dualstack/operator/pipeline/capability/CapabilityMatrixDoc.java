@@ -1,6 +1,7 @@
 package dev.dualstack.operator.pipeline.capability;
 
 import dev.dualstack.operator.api.ProviderBlock;
+import dev.dualstack.operator.api.SchemaEnums;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.CniCapability;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.DualStackMode;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.Limitation;
@@ -9,6 +10,7 @@ import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.OsSupport;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix.ProviderCapability;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Renders {@code docs/capability-matrix.md} from a capability matrix, so the document cannot drift
@@ -121,7 +123,11 @@ public final class CapabilityMatrixDoc {
         String only =
             l.exposeStrategies() == null || l.exposeStrategies().isEmpty()
                 ? ""
-                : " (only with exposeStrategy " + String.join(", ", l.exposeStrategies()) + ")";
+                : " (only with exposeStrategy "
+                    + l.exposeStrategies().stream()
+                        .map(SchemaEnums::value)
+                        .collect(Collectors.joining(", "))
+                    + ")";
         if (l.whenSet() != null && !l.whenSet().isEmpty()) {
           only +=
               " (only when spec.cloud." + p + "." + String.join(" or ", l.whenSet()) + " is set)";
@@ -159,7 +165,7 @@ public final class CapabilityMatrixDoc {
           .append(" | ")
           .append(c.defaultNetworks() == null ? "" : join(c.defaultNetworks().services()))
           .append(" | ")
-          .append(c.defaultProxyMode() == null ? "" : c.defaultProxyMode())
+          .append(c.defaultProxyMode() == null ? "" : SchemaEnums.value(c.defaultProxyMode()))
           .append(" | ")
           .append(c.defaultCni() == null ? "" : c.defaultCni())
           .append(" |\n");
