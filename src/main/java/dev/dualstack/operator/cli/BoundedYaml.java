@@ -14,11 +14,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -34,9 +33,15 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Bounded YAML reading for untrusted manifests. Composes each document into a SnakeYAML node graph
- * (every node keeps its line and column) under {@link LoaderOptions} limits, then converts a
- * document into a Jackson tree on demand, expanding aliases under a node budget.
+ * Bounded YAML reading for untrusted manifests. SnakeYAML composes each document into a node graph
+ * (every node keeps its line and column) under {@link LoaderOptions} limits (aliases, nesting
+ * depth, code points, no recursive or duplicate keys, merge keys resolved); a composer subclass
+ * adds what LoaderOptions cannot: a node budget per document and per list item, a scalar length
+ * limit, and handing the items of a large {@code List} over one at a time. A document is then
+ * converted into a Jackson tree on demand: scalars through SnakeYAML's {@link SafeConstructor}
+ * where that gives what kubectl's reader gives (see {@link ScalarConstructor}), and the alias
+ * expansion here, under a node budget (SnakeYAML's constructor shares aliased objects, and any tree
+ * made from them expands them without a bound: the billion-laughs case).
  *
  * <p>Why not Jackson's YAMLParser alone: it does not expand aliases ({@code c: *x} reads as the
  * string {@code "x"}) and loses positions once a tree is built. The node graph gives both, and a
@@ -44,8 +49,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *
  * <p>Limits: UTF-8 only, no NUL, at most {@value #MAX_BYTES} bytes per file, {@value
  * #MAX_COLLECTION_ALIASES} aliases of collections, nesting depth {@value #MAX_DEPTH}, {@value
- * #MAX_NODES} nodes per document, when composed and again after alias expansion. Documents are
- * composed one at a time; documents per run are counted by the caller.
+ * #MAX_NODES} nodes per document (or list item), when composed and again after alias expansion.
+ * Documents are composed one at a time; objects per run are counted by the caller.
  */
 final class BoundedYaml {
   static final int MAX_BYTES = 16 * 1024 * 1024;
@@ -64,7 +69,6 @@ final class BoundedYaml {
 
   private static final BigInteger HUGE = BigInteger.TEN.pow(MAX_INTEGER_DIGITS);
 
-  private static final Set<String> TRUE = Set.of("true", "yes", "on", "y");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private BoundedYaml() {}
@@ -470,14 +474,33 @@ final class BoundedYaml {
     }
   }
 
+  /**
+   * Scalars through SnakeYAML's own constructors where they give what kubectl's YAML reader gives:
+   * strings, nulls and YAML 1.1 booleans ({@code yes}/{@code off}...). Integers and floats stay
+   * here: SnakeYAML parses any number of digits (quadratic time on a megabyte of them, see {@link
+   * #integer}) and reads sexagesimal ({@code 1:30} as 90) and {@code .inf}, which kubectl reads as
+   * strings. Timestamps and binary stay strings, as the API server sees them.
+   */
+  private static final class ScalarConstructor extends SafeConstructor {
+    ScalarConstructor() {
+      super(new LoaderOptions());
+    }
+
+    Object construct(ScalarNode s) {
+      return yamlConstructors.get(s.getTag()).construct(s);
+    }
+  }
+
+  private static final ScalarConstructor CONSTRUCTOR = new ScalarConstructor();
+
   private static JsonNode scalar(ScalarNode s) {
     Tag tag = s.getTag();
     String v = s.getValue();
-    if (Tag.NULL.equals(tag)) {
-      return JSON.nullNode();
-    }
-    if (Tag.BOOL.equals(tag)) {
-      return JSON.booleanNode(TRUE.contains(v.toLowerCase(Locale.ROOT)));
+    if (Tag.NULL.equals(tag) || Tag.BOOL.equals(tag) || Tag.STR.equals(tag)) {
+      Object value = CONSTRUCTOR.construct(s);
+      return value == null
+          ? JSON.nullNode()
+          : value instanceof Boolean b ? JSON.booleanNode(b) : JSON.textNode(v);
     }
     if (Tag.INT.equals(tag)) {
       BigInteger i = integer(v);

@@ -142,7 +142,14 @@ final class Inputs {
       if (input.regular()) {
         long size = Files.size(file);
         if (size > BoundedYaml.MAX_BYTES) {
-          throw new YamlProblem(tooLarge(size + " bytes"), 0, 0);
+          throw new YamlProblem(
+              "file has "
+                  + size
+                  + " bytes, more than the limit of "
+                  + BoundedYaml.MAX_BYTES
+                  + " bytes (16 MiB) per file",
+              0,
+              0);
         }
         return Files.readAllBytes(file);
       }
@@ -158,19 +165,16 @@ final class Inputs {
     try {
       byte[] bytes = in.readNBytes(BoundedYaml.MAX_BYTES + 1);
       if (bytes.length > BoundedYaml.MAX_BYTES) {
-        throw new YamlProblem(tooLarge("more than " + BoundedYaml.MAX_BYTES + " bytes"), 0, 0);
+        throw new YamlProblem(
+            "more than the limit of "
+                + BoundedYaml.MAX_BYTES
+                + " bytes (16 MiB) per file or stream; stopped reading there",
+            0,
+            0);
       }
       return bytes;
     } catch (IOException e) {
       throw new Unreadable(name, reason(name, e));
     }
-  }
-
-  private static String tooLarge(String size) {
-    return "input has "
-        + size
-        + ", more than the limit of "
-        + BoundedYaml.MAX_BYTES
-        + " bytes (16 MiB) per file";
   }
 }

@@ -270,7 +270,8 @@ class CheckContractTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
-        .contains("error: /dev/zero: input has more than 16777216 bytes, more than the limit");
+        .contains(
+            "error: /dev/zero: more than the limit of 16777216 bytes (16 MiB) per file or stream");
   }
 
   @Test

@@ -80,7 +80,7 @@ class CheckProcessTest {
 
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("/dev/zero: input has more than 16777216 bytes");
+    assertThat(r.err()).contains("/dev/zero: more than the limit of 16777216 bytes (16 MiB)");
     assertThat(r.err()).doesNotContain("OutOfMemoryError");
   }
 

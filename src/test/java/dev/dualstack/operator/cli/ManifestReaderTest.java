@@ -365,4 +365,29 @@ class ManifestReaderTest {
         .containsExactly(5);
     assertThat(m.datacenters()).hasSize(1);
   }
+
+  @Test
+  void yaml11ScalarsAreReadAsKubectlReadsThem() throws Exception {
+    var doc =
+        BoundedYaml.compose(
+                "a: yes\nb: off\nc: ~\nd: 1:30\ne: .inf\nf: 2026-01-01T00:00:00Z\ng: 0x1F\n"
+                    + "h: 010\ni: '7'\n",
+                1)
+            .get(0);
+
+    var tree = BoundedYaml.toTree(doc);
+
+    assertThat(tree.get("a").booleanValue()).isTrue();
+    assertThat(tree.get("b").isBoolean()).isTrue();
+    assertThat(tree.get("b").booleanValue()).isFalse();
+    assertThat(tree.get("c").isNull()).isTrue();
+    assertThat(tree.get("d").textValue()).as("no sexagesimal").isEqualTo("1:30");
+    assertThat(tree.get("e").textValue()).isEqualTo(".inf");
+    assertThat(tree.get("f").textValue())
+        .as("timestamps stay text")
+        .isEqualTo("2026-01-01T00:00:00Z");
+    assertThat(tree.get("g").intValue()).isEqualTo(31);
+    assertThat(tree.get("h").intValue()).isEqualTo(8);
+    assertThat(tree.get("i").textValue()).isEqualTo("7");
+  }
 }
