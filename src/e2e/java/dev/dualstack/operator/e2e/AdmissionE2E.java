@@ -182,6 +182,7 @@ class AdmissionE2E {
   private static void awaitCaBundle() {
     await("caBundle of " + VWC)
         .atMost(ControlPlane.WAIT)
+        .ignoreExceptions() // the Secret and the caBundle appear while the operator starts
         .untilAsserted(
             () -> {
               ValidatingWebhookConfiguration v =
@@ -189,9 +190,12 @@ class AdmissionE2E {
               String ca = stored().caPem();
               assertThat(v.getWebhooks())
                   .allSatisfy(
-                      w ->
-                          assertThat(new String(Base64.getDecoder().decode(w.getClientConfig().getCaBundle()), StandardCharsets.UTF_8))
-                              .startsWith(ca));
+                      w -> {
+                        // the operator patches the caBundle in after start: absent until then
+                        assertThat(w.getClientConfig().getCaBundle()).as("caBundle").isNotNull();
+                        assertThat(new String(Base64.getDecoder().decode(w.getClientConfig().getCaBundle()), StandardCharsets.UTF_8))
+                            .startsWith(ca);
+                      });
             });
   }
 
