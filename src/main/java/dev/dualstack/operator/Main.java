@@ -34,6 +34,10 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // The JDK's HttpServer (admission webhook, health, metrics) writes headers and body in separate
+    // packets; without TCP_NODELAY every answer waits ~40 ms for a delayed ACK (measured with
+    // WebhookLatencyHarness: p50 44 ms -> 0.33 ms). Read once, before the first server is made.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     System.exit(execute(args));
   }
 
