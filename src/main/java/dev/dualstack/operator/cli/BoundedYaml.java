@@ -172,26 +172,13 @@ final class BoundedYaml {
     return text;
   }
 
-  /** Receives the composed documents one at a time, and the items of lists while composing. */
+  /** Receives composed nodes one at a time: whole documents, or list items as they are composed. */
+  @FunctionalInterface
   interface DocumentConsumer {
-    void accept(Node document) throws YamlProblem;
-
-    /**
-     * An item of a document's top-level {@code items} sequence that names its own {@code kind},
-     * handed over as soon as it is composed; the document then holds a {@link Streamed} placeholder
-     * in its place. Items with an anchor, or without a kind, stay in the document.
-     */
-    default void item(Node item) throws YamlProblem {
-      throw new UnsupportedOperationException();
-    }
-
-    /** Whether {@link #item} is implemented. */
-    default boolean streamsItems() {
-      return true;
-    }
+    void accept(Node node) throws YamlProblem;
   }
 
-  /** The placeholder of a list item already handed over by {@link DocumentConsumer#item}. */
+  /** The placeholder of a list item already handed over to the item consumer. */
   static final class Streamed extends MappingNode {
     Streamed(Node item) {
       super(
@@ -206,10 +193,14 @@ final class BoundedYaml {
 
   /**
    * Composes the documents of {@code text} one at a time and hands each non-empty one to {@code
-   * consumer} before composing the next (list items even sooner), so memory holds one document (or
-   * list item) at most. Returns the number of documents handed over.
+   * documents} before composing the next, so memory holds one document at most. With {@code items}
+   * (may be null: lists stay whole), an item of a document's top-level {@code items} sequence that
+   * names its own {@code kind} is handed to it as soon as it is composed, and the document holds a
+   * {@link Streamed} placeholder in its place (items with an anchor, or without a kind, stay in the
+   * document). Returns the number of documents handed over.
    */
-  static int forEachDocument(String text, DocumentConsumer consumer) throws YamlProblem {
+  static int forEachDocument(String text, DocumentConsumer documents, DocumentConsumer items)
+      throws YamlProblem {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
@@ -219,8 +210,7 @@ final class BoundedYaml {
     options.setMergeOnCompose(true);
     StreamReader reader = new StreamReader(new StringReader(text));
     CountingComposer composer =
-        new CountingComposer(
-            new ParserImpl(reader, options), options, consumer.streamsItems() ? consumer : null);
+        new CountingComposer(new ParserImpl(reader, options), options, items);
     int count = 0;
     try {
       while (composer.checkNode()) {
@@ -229,7 +219,7 @@ final class BoundedYaml {
           continue;
         }
         count++;
-        consumer.accept(node);
+        documents.accept(node);
       }
     } catch (ItemProblem e) {
       throw e.problem;
@@ -252,21 +242,14 @@ final class BoundedYaml {
     List<Node> documents = new ArrayList<>();
     forEachDocument(
         text,
-        new DocumentConsumer() {
-          @Override
-          public void accept(Node document) throws YamlProblem {
-            if (documents.size() >= maxDocuments) {
-              throw new YamlProblem(
-                  "more than " + maxDocuments + " YAML documents", document.getStartMark());
-            }
-            documents.add(document);
+        document -> {
+          if (documents.size() >= maxDocuments) {
+            throw new YamlProblem(
+                "more than " + maxDocuments + " YAML documents", document.getStartMark());
           }
-
-          @Override
-          public boolean streamsItems() {
-            return false;
-          }
-        });
+          documents.add(document);
+        },
+        null);
     return documents;
   }
 
@@ -398,7 +381,7 @@ final class BoundedYaml {
         return item;
       }
       try {
-        items.item(item);
+        items.accept(item);
       } catch (YamlProblem e) {
         throw new ItemProblem(e);
       }

@@ -315,19 +315,8 @@ public final class ManifestReader {
             texts.put(input, text);
           }
         }
-        BoundedYaml.forEachDocument(
-            text,
-            new BoundedYaml.DocumentConsumer() {
-              @Override
-              public void accept(Node document) throws YamlProblem {
-                readDocument(file, document, null, null);
-              }
-
-              @Override
-              public void item(Node item) throws YamlProblem {
-                readDocument(file, item, null, null);
-              }
-            });
+        BoundedYaml.DocumentConsumer read = node -> readDocument(file, node, null, null);
+        BoundedYaml.forEachDocument(text, read, read);
       } catch (YamlProblem e) {
         reading.problems.add(new Problem(file, e.line(), e.column(), e.getMessage()));
       } catch (Inputs.Unreadable e) {
