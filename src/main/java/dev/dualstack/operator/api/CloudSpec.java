@@ -82,21 +82,7 @@ public record CloudSpec(
 
   /** The provider blocks that are set, in schema order. */
   public List<Provider> providers() {
-    Provider[] all = blocks();
-    int n = 0;
-    for (Provider p : all) {
-      if (p != null) {
-        n++;
-      }
-    }
-    Provider[] set = new Provider[n];
-    int i = 0;
-    for (Provider p : all) {
-      if (p != null) {
-        set[i++] = p;
-      }
-    }
-    return List.of(set);
+    return ProviderBlock.setIn(blocks());
   }
 
   /** Every block, set or not, in schema order (loops instead of streams: read per evaluation). */
@@ -123,12 +109,7 @@ public record CloudSpec(
 
   /** The block of provider {@code name}, or null when it is not set. */
   public Provider provider(String name) {
-    for (Provider p : blocks()) {
-      if (p != null && p.name().equals(name)) {
-        return p;
-      }
-    }
-    return null;
+    return ProviderBlock.named(blocks(), name);
   }
 
   /** This spec with the block of {@code block}'s provider replaced by {@code block}. */

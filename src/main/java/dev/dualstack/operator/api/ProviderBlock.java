@@ -22,6 +22,30 @@ public sealed interface ProviderBlock permits CloudSpec.Provider, DatacenterSpec
   String name();
 
   /**
+   * The non-null blocks of {@code all} (every block of a spec, in schema order), in that order.
+   * Loops instead of streams: read on every evaluation.
+   */
+  static <P extends ProviderBlock> List<P> setIn(P[] all) {
+    List<P> set = new java.util.ArrayList<>(2);
+    for (P p : all) {
+      if (p != null) {
+        set.add(p);
+      }
+    }
+    return java.util.Collections.unmodifiableList(set);
+  }
+
+  /** The block of {@code all} named {@code name}, or null when it is not set. */
+  static <P extends ProviderBlock> P named(P[] all, String name) {
+    for (P p : all) {
+      if (p != null && p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
    * True when the setting {@code field} of this block holds a non-blank value (a non-empty string
    * or list, any other non-null value). The capability data names settings by their JSON name
    * ({@code whenSet: [vpcID]}), so this reads the block's own record components.
