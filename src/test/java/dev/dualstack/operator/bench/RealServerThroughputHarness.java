@@ -228,7 +228,8 @@ public final class RealServerThroughputHarness {
           boolean warmup = i < warmups;
           int size = warmup && o.warmupClusters() > 0 ? o.warmupClusters() : n;
           Run r = run(admin, kubeconfig, o, size);
-          System.out.println((warmup ? "warm-up " : "run ") + (i + 1) + ": " + r);
+          System.out.println(
+              (warmup ? "warm-up " + (i + 1) : "run " + (i - warmups + 1)) + ": " + r);
           if (!warmup) {
             runs.add(r);
             if (o.results() != null) {
@@ -635,6 +636,11 @@ public final class RealServerThroughputHarness {
 
     long lastWrite() {
       return last.get();
+    }
+
+    /** System.nanoTime() when the first Cluster was seen Ready. */
+    long firstReady() {
+      return ready.values().stream().mapToLong(Long::longValue).min().orElse(0);
     }
 
     @Override
