@@ -638,11 +638,6 @@ public final class RealServerThroughputHarness {
       return last.get();
     }
 
-    /** System.nanoTime() when the first Cluster was seen Ready. */
-    long firstReady() {
-      return ready.values().stream().mapToLong(Long::longValue).min().orElse(0);
-    }
-
     @Override
     public void close() {
       clusters.close();

@@ -212,6 +212,7 @@ final class ScaleCurve {
     YIntervalSeries limit = new YIntervalSeries("fair limit (status PATCH + Event per Cluster)");
     YIntervalSeries p50 = new YIntervalSeries("create→Ready p50 (webhook in the path)");
     YIntervalSeries p99 = new YIntervalSeries("create→Ready p99");
+    YIntervalSeries call = new YIntervalSeries("the create call alone p50 (admission, etcd)");
     double maxLoad = 0;
     for (var e : byN.entrySet()) {
       List<Row> rs = e.getValue();
@@ -221,6 +222,7 @@ final class ScaleCurve {
       if (!steady.isEmpty()) {
         add(p50, e.getKey(), Spread.of(steady, Row::readyP50));
         add(p99, e.getKey(), Spread.of(steady, Row::readyP99));
+        add(call, e.getKey(), Spread.of(steady, Row::createP50));
       }
       maxLoad = Math.max(maxLoad, Spread.of(rs, Row::load1).max());
     }
@@ -239,7 +241,7 @@ final class ScaleCurve {
             "Steady state: one Cluster created at a time",
             "Clusters already cached (N)",
             "milliseconds",
-            List.of(p50, p99));
+            List.of(p50, p99, call));
     String foot =
         String.format(
             Locale.ROOT,
@@ -283,7 +285,7 @@ final class ScaleCurve {
     r.setDefaultShapesVisible(true);
     r.setErrorStroke(new BasicStroke(1.5f));
     r.setCapLength(8);
-    Color[] colors = {new Color(0x1f77b4), new Color(0xd62728)};
+    Color[] colors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x7f7f7f)};
     for (int i = 0; i < series.size(); i++) {
       r.setSeriesPaint(i, colors[i % colors.length]);
       r.setSeriesStroke(i, new BasicStroke(2f));
