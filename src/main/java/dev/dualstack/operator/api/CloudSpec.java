@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code spec.cloud}: the datacenter and exactly one provider block. Provider names are the JSON
@@ -82,34 +83,32 @@ public record CloudSpec(
 
   /** The provider blocks that are set, in schema order. */
   public List<Provider> providers() {
-    return ProviderBlock.setIn(blocks());
+    return ProviderBlock.setIn(this, BLOCKS);
   }
 
-  /** Every block, set or not, in schema order (loops instead of streams: read per evaluation). */
-  private Provider[] blocks() {
-    return new Provider[] {
-      aws,
-      azure,
-      digitalocean,
-      packet,
-      gcp,
-      hetzner,
-      openstack,
-      vsphere,
-      bringyourown,
-      edge,
-      baremetal,
-      kubevirt,
-      nutanix,
-      vmwareclouddirector,
-      alibaba,
-      anexia
-    };
-  }
+  /** Every block, set or not, in schema order: read per evaluation without an array per call. */
+  private static final List<Function<CloudSpec, Provider>> BLOCKS =
+      List.of(
+          CloudSpec::aws,
+          CloudSpec::azure,
+          CloudSpec::digitalocean,
+          CloudSpec::packet,
+          CloudSpec::gcp,
+          CloudSpec::hetzner,
+          CloudSpec::openstack,
+          CloudSpec::vsphere,
+          CloudSpec::bringyourown,
+          CloudSpec::edge,
+          CloudSpec::baremetal,
+          CloudSpec::kubevirt,
+          CloudSpec::nutanix,
+          CloudSpec::vmwareclouddirector,
+          CloudSpec::alibaba,
+          CloudSpec::anexia);
 
   /** The block of provider {@code name}, or null when it is not set. */
   public Provider provider(String name) {
-    return ProviderBlock.named(blocks(), name);
+    return ProviderBlock.named(this, BLOCKS, name);
   }
 
   /** This spec with the block of {@code block}'s provider replaced by {@code block}. */

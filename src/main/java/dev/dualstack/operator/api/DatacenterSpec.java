@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
+import java.util.function.Function;
 
 /** {@code Datacenter.spec}: where it is and exactly one provider block (a {@link Provider}). */
 @RecordBuilder
@@ -45,34 +46,32 @@ public record DatacenterSpec(
 
   /** The provider blocks that are set, in schema order. */
   public List<Provider> providers() {
-    return ProviderBlock.setIn(blocks());
+    return ProviderBlock.setIn(this, BLOCKS);
   }
 
-  /** Every block, set or not, in schema order (loops instead of streams: read per evaluation). */
-  private Provider[] blocks() {
-    return new Provider[] {
-      aws,
-      azure,
-      digitalocean,
-      packet,
-      gcp,
-      hetzner,
-      openstack,
-      vsphere,
-      bringyourown,
-      edge,
-      baremetal,
-      kubevirt,
-      nutanix,
-      vmwareclouddirector,
-      alibaba,
-      anexia
-    };
-  }
+  /** Every block, set or not, in schema order: read per evaluation without an array per call. */
+  private static final List<Function<DatacenterSpec, Provider>> BLOCKS =
+      List.of(
+          DatacenterSpec::aws,
+          DatacenterSpec::azure,
+          DatacenterSpec::digitalocean,
+          DatacenterSpec::packet,
+          DatacenterSpec::gcp,
+          DatacenterSpec::hetzner,
+          DatacenterSpec::openstack,
+          DatacenterSpec::vsphere,
+          DatacenterSpec::bringyourown,
+          DatacenterSpec::edge,
+          DatacenterSpec::baremetal,
+          DatacenterSpec::kubevirt,
+          DatacenterSpec::nutanix,
+          DatacenterSpec::vmwareclouddirector,
+          DatacenterSpec::alibaba,
+          DatacenterSpec::anexia);
 
   /** The block of provider {@code name}, or null when it is not set. */
   public Provider provider(String name) {
-    return ProviderBlock.named(blocks(), name);
+    return ProviderBlock.named(this, BLOCKS, name);
   }
 
   /** A provider block of a Datacenter's spec. */

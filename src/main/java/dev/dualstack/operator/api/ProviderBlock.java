@@ -4,6 +4,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A provider block: {@code spec.cloud.<provider>} of a Cluster ({@link CloudSpec.Provider}) or
@@ -22,22 +23,38 @@ public sealed interface ProviderBlock permits CloudSpec.Provider, DatacenterSpec
   String name();
 
   /**
-   * The non-null blocks of {@code all} (every block of a spec, in schema order), in that order.
-   * Loops instead of streams: read on every evaluation.
+   * The non-null blocks of {@code spec} (read through {@code accessors}, every block of the spec in
+   * schema order), in that order. Read on every evaluation: no array, no stream, and the usual
+   * single block as a one-element list.
    */
-  static <P extends ProviderBlock> List<P> setIn(P[] all) {
-    List<P> set = new java.util.ArrayList<>(2);
-    for (P p : all) {
-      if (p != null) {
-        set.add(p);
+  static <S, P extends ProviderBlock> List<P> setIn(S spec, List<Function<S, P>> accessors) {
+    P first = null;
+    List<P> more = null;
+    for (int i = 0; i < accessors.size(); i++) {
+      P p = accessors.get(i).apply(spec);
+      if (p == null) {
+        continue;
+      }
+      if (first == null) {
+        first = p;
+      } else {
+        if (more == null) {
+          more = new java.util.ArrayList<>(4);
+          more.add(first);
+        }
+        more.add(p);
       }
     }
-    return java.util.Collections.unmodifiableList(set);
+    if (more != null) {
+      return java.util.Collections.unmodifiableList(more);
+    }
+    return first == null ? List.of() : List.of(first);
   }
 
-  /** The block of {@code all} named {@code name}, or null when it is not set. */
-  static <P extends ProviderBlock> P named(P[] all, String name) {
-    for (P p : all) {
+  /** The block of {@code spec} named {@code name}, or null when it is not set. */
+  static <S, P extends ProviderBlock> P named(S spec, List<Function<S, P>> accessors, String name) {
+    for (int i = 0; i < accessors.size(); i++) {
+      P p = accessors.get(i).apply(spec);
       if (p != null && p.name().equals(name)) {
         return p;
       }

@@ -2,6 +2,7 @@ package dev.dualstack.operator.api;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,6 +18,12 @@ import java.util.function.BiConsumer;
  * an API server without schema validation) would otherwise fail the watch, stop the informer and,
  * through the operator framework, end the process. Here the spec becomes null and the owning object
  * is marked with an {@link UnreadableField}, which the reconciler reports.
+ *
+ * <p>The string values of the spec and status are interned ({@link String#intern()}: the JVM's own
+ * table, whose entries go when no object refers to them): the operator's caches hold every Cluster,
+ * and most of their strings are the same in each (condition types, reasons and messages, flags, the
+ * CNI, the datacenter, default ranges). Measured with {@code bench.MemoryHarness}; see
+ * docs/performance.md, "Memory and start-up".
  *
  * <p>With the {@link #STRICT} deserialization attribute set (the {@code check} reader), failures
  * propagate unchanged, with their exact path and location.
@@ -46,7 +53,7 @@ public abstract class TolerantSpecDeserializer<S, O> extends JsonDeserializer<S>
     O target = owner(p);
     // the tokens are kept (cheaper than a tree of nodes: every watch event comes through here);
     // the tree is built only to name the unreadable value
-    TokenBuffer tokens = ctxt.bufferAsCopyOfValue(p);
+    TokenBuffer tokens = copyInterning(p, ctxt);
     try (JsonParser copy = tokens.asParserOnFirstToken()) {
       return ctxt.readValue(copy, type);
     } catch (JsonMappingException e) {
@@ -60,6 +67,34 @@ public abstract class TolerantSpecDeserializer<S, O> extends JsonDeserializer<S>
       mark.accept(target, UnreadableField.of(field, tree, e));
       return null;
     }
+  }
+
+  /**
+   * As {@link DeserializationContext#bufferAsCopyOfValue}, with every string value interned: the
+   * tokens of the current value, the parser left on its last token.
+   */
+  private static TokenBuffer copyInterning(JsonParser p, DeserializationContext ctxt)
+      throws IOException {
+    TokenBuffer tokens = ctxt.bufferForInputBuffering(p);
+    int depth = 0;
+    JsonToken t = p.currentToken();
+    while (t != null) {
+      if (t == JsonToken.VALUE_STRING) {
+        tokens.writeString(p.getText().intern());
+      } else {
+        tokens.copyCurrentEvent(p);
+      }
+      if (t.isStructStart()) {
+        depth++;
+      } else if (t.isStructEnd()) {
+        depth--;
+      }
+      if (depth == 0) {
+        break;
+      }
+      t = p.nextToken();
+    }
+    return tokens;
   }
 
   /** The object being deserialized: the current value of this or the enclosing context. */

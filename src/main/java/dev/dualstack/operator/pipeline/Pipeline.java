@@ -20,6 +20,7 @@ import dev.dualstack.operator.pipeline.render.Rendering;
 import dev.dualstack.operator.pipeline.validation.ClusterValidator;
 import dev.dualstack.operator.pipeline.validation.UpdateRules;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -89,7 +90,7 @@ public final class Pipeline {
         .provider(resolved.provider())
         .datacenterFound(resolved.datacenterFound())
         .errors(errors)
-        .warnings(warnings.stream().distinct().toList())
+        .warnings(distinct(warnings))
         .rendering(rendering)
         .dualStack(capability.verdict())
         .migration(accepted ? update.migration() : null)
@@ -120,5 +121,16 @@ public final class Pipeline {
                 + dc.name()
                 + "\" has no row in the capability matrix "
                 + matrix.source()));
+  }
+
+  /** The warnings without repeats, in their order (a handful: a loop, not a stream). */
+  private static <T> List<T> distinct(List<T> all) {
+    List<T> out = new ArrayList<>(all.size());
+    for (T t : all) {
+      if (!out.contains(t)) {
+        out.add(t);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 }

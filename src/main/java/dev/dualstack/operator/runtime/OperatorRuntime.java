@@ -116,14 +116,15 @@ public final class OperatorRuntime implements AutoCloseable {
         c -> {
           c.withRetry(retry)
               .withGenerationAware(false)
-              .withOnUpdateFilter(ClusterReconciler::relevantUpdate);
+              .withOnUpdateFilter(ClusterReconciler::relevantUpdate)
+              .withItemStore(new ManagedFieldsDroppingStore<>());
           if (settings.labelSelector() != null && !settings.labelSelector().isBlank()) {
             c.withLabelSelector(settings.labelSelector());
           }
         });
     operator.register(
         new DatacenterReconciler(new DatacenterStatusFactory(matrix, clock)),
-        c -> c.withRetry(retry));
+        c -> c.withRetry(retry).withItemStore(new ManagedFieldsDroppingStore<>()));
     if (registry != null) {
       for (String phase : PHASES) {
         Gauge.builder(

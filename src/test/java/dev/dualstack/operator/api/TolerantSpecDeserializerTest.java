@@ -30,6 +30,19 @@ class TolerantSpecDeserializerTest {
   }
 
   @Test
+  void twoObjectsReadFromTheSameTextShareTheStringsOfTheirSpecAndStatus() {
+    Cluster a = SERIALIZATION.unmarshal(cluster("24"), Cluster.class);
+    Cluster b = SERIALIZATION.unmarshal(cluster("24"), Cluster.class);
+
+    assertThat(b.getSpec()).isEqualTo(a.getSpec());
+    assertThat(b.getStatus()).isEqualTo(a.getStatus());
+    assertThat(b.getStatus().phase()).isSameAs(a.getStatus().phase());
+    assertThat(b.getSpec().cloud().dc()).isSameAs(a.getSpec().cloud().dc());
+    assertThat(b.getSpec().clusterNetwork().pods().cidrBlocks().get(0))
+        .isSameAs(a.getSpec().clusterNetwork().pods().cidrBlocks().get(0));
+  }
+
+  @Test
   void aStringWhereAnIntegerBelongsLeavesTheSpecNullAndMarksTheObject() {
     Cluster c = SERIALIZATION.unmarshal(cluster("\"abc\""), Cluster.class);
 

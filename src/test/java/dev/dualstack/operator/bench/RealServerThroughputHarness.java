@@ -11,7 +11,9 @@ import dev.dualstack.operator.reconciler.AsyncEventRecorder;
 import dev.dualstack.operator.reconciler.ClusterEvent;
 import dev.dualstack.operator.reconciler.ClusterEvents;
 import dev.dualstack.operator.reconciler.KubernetesEventRecorder;
+import dev.dualstack.operator.runtime.OperatorProcess;
 import dev.dualstack.operator.runtime.OperatorRuntime;
+import dev.dualstack.operator.runtime.OperatorSettings;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.Event;
@@ -52,8 +54,19 @@ import java.util.stream.Stream;
  * seen through a watch of the harness (the same for both sides): every Cluster Ready and every
  * Event created. Writes are counted by the API server itself ({@code apiserver_request_total}).
  *
- * <p>{@code --clusters=1000,5000 --concurrency=4 --repeats=3 --warmups=1 [--kubeconfig=PATH]} (the
- * warm-up runs before the first N only).
+ * <p>Then the steady state (the scale curve's second figure): the restarted operator, with the N
+ * Clusters cached, serves the chart's validating webhook ({@link ChartWebhook}: failurePolicy Fail,
+ * the operator-managed certificate), and {@code --steady=M} Clusters are created one after the
+ * other, each through admission; create→Ready is the time from sending the create to the harness's
+ * watch seeing the Cluster Ready. The server's own {@code
+ * apiserver_admission_webhook_admission_duration_seconds_count} shows that each create was judged
+ * by the webhook.
+ *
+ * <p>{@code --clusters=1000,5000 --concurrency=4 --repeats=3 --warmups=1 --warmup-clusters=N
+ * --steady=200 --webhook=true --limit-after=true --results=FILE.tsv --plot=FILE.png
+ * [--kubeconfig=PATH]} (the warm-up runs before the first N only, with {@code --warmup-clusters}
+ * Clusters, by default the first N; {@code --results} appends every counted run to a file and
+ * {@code --plot} draws the whole file: {@link ScaleCurve}).
  */
 public final class RealServerThroughputHarness {
   static final Duration TIMEOUT = Duration.ofMinutes(15);
@@ -62,12 +75,28 @@ public final class RealServerThroughputHarness {
   private RealServerThroughputHarness() {}
 
   record Options(
-      List<Integer> clusters, int concurrency, int repeats, int warmups, String kubeconfig) {
+      List<Integer> clusters,
+      int concurrency,
+      int repeats,
+      int warmups,
+      int warmupClusters,
+      int steady,
+      boolean webhook,
+      boolean limitAfter,
+      String results,
+      String plot,
+      String kubeconfig) {
     static Options parse(String[] args) {
       List<Integer> n = List.of(1000, 5000);
       int c = 4;
       int r = 3;
       int w = 1;
+      int wn = 0;
+      int steady = 200;
+      boolean webhook = true;
+      boolean limitAfter = true;
+      String results = null;
+      String plot = null;
       String kubeconfig = null;
       for (String a : args) {
         String[] kv = a.split("=", 2);
@@ -77,16 +106,36 @@ public final class RealServerThroughputHarness {
           case "--concurrency" -> c = Integer.parseInt(kv[1]);
           case "--repeats" -> r = Integer.parseInt(kv[1]);
           case "--warmups" -> w = Integer.parseInt(kv[1]);
+          case "--warmup-clusters" -> wn = Integer.parseInt(kv[1]);
+          case "--steady" -> steady = Integer.parseInt(kv[1]);
+          case "--webhook" -> webhook = Boolean.parseBoolean(kv[1]);
+          case "--limit-after" -> limitAfter = Boolean.parseBoolean(kv[1]);
+          case "--results" -> results = kv[1];
+          case "--plot" -> plot = kv[1];
           case "--kubeconfig" -> kubeconfig = kv[1];
           default -> throw new IllegalArgumentException("unknown option " + kv[0]);
         }
       }
-      return new Options(n, c, r, w, kubeconfig);
+      return new Options(n, c, r, w, wn, steady, webhook, limitAfter, results, plot, kubeconfig);
     }
   }
 
   /** One phase: seconds to the last write, status PATCHes and Event POSTs the server counted. */
   record Phase(double seconds, double statusPatches, double eventPosts) {}
+
+  /**
+   * The steady state: Clusters created one at a time, create→Ready and the create call alone
+   * (admission included) in ms, and how many Cluster CREATEs the server sent to the webhook.
+   */
+  record Steady(
+      int clusters,
+      double readyP50,
+      double readyP99,
+      double createP50,
+      double createP99,
+      double admissionReviews) {
+    static final Steady NONE = new Steady(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+  }
 
   record Run(
       int clusters,
@@ -98,9 +147,31 @@ public final class RealServerThroughputHarness {
       double reconcilesPerCluster,
       double resyncStatusPatches,
       double resyncEventPosts,
+      Steady steady,
       long notReady) {
     double limitSeconds() {
-      return (limitBefore.seconds() + limitAfter.seconds()) / 2;
+      return limitAfter == null
+          ? limitBefore.seconds()
+          : (limitBefore.seconds() + limitAfter.seconds()) / 2;
+    }
+
+    ScaleCurve.Row row() {
+      return new ScaleCurve.Row(
+          java.time.Instant.now().toString(),
+          clusters,
+          loadAverage,
+          limitBefore.seconds(),
+          operator.seconds(),
+          limitAfter == null ? Double.NaN : limitAfter.seconds(),
+          limitSeconds(),
+          ratio(),
+          steady.clusters(),
+          steady.readyP50(),
+          steady.readyP99(),
+          steady.createP50(),
+          steady.createP99(),
+          steady.admissionReviews(),
+          notReady);
     }
 
     double ratio() {
@@ -154,10 +225,16 @@ public final class RealServerThroughputHarness {
       for (int n : o.clusters()) {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < warmups + o.repeats(); i++) {
-          Run r = run(admin, kubeconfig, o, n);
-          System.out.println((i < warmups ? "warm-up " : "run ") + (i + 1) + ": " + r);
-          if (i >= warmups) {
+          boolean warmup = i < warmups;
+          int size = warmup && o.warmupClusters() > 0 ? o.warmupClusters() : n;
+          Run r = run(admin, kubeconfig, o, size);
+          System.out.println(
+              (warmup ? "warm-up " + (i + 1) : "run " + (i - warmups + 1)) + ": " + r);
+          if (!warmup) {
             runs.add(r);
+            if (o.results() != null) {
+              ScaleCurve.append(Path.of(o.results()), r.row());
+            }
           }
         }
         warmups = 0;
@@ -165,6 +242,15 @@ public final class RealServerThroughputHarness {
       }
       System.out.println();
       tables.forEach(System.out::println);
+      if (o.results() != null) {
+        List<ScaleCurve.Row> all = ScaleCurve.read(Path.of(o.results()));
+        System.out.println("the scale curve, every run in " + o.results() + ":");
+        System.out.println(ScaleCurve.summary(all));
+        if (o.plot() != null) {
+          ScaleCurve.plot(all, Path.of(o.plot()));
+          System.out.println("plotted: " + o.plot());
+        }
+      }
       System.out.println("load average after: " + ThroughputHarness.loadAverage());
     } finally {
       if (server != null) {
@@ -235,7 +321,7 @@ public final class RealServerThroughputHarness {
     }
   }
 
-  static Run run(KubernetesClient admin, String kubeconfig, Options o, int n) {
+  static Run run(KubernetesClient admin, String kubeconfig, Options o, int n) throws IOException {
     double load = ThroughputHarness.loadAverage1();
     Phase before = limit(admin, kubeconfig, o, n);
     populate(admin, o, n);
@@ -252,22 +338,42 @@ public final class RealServerThroughputHarness {
     double reconciles = runtime.clusterReconciler().reconciliations() / (double) n;
     tracker.close();
     runtime.close();
-    // the restart: every Cluster reconciled again, nothing to write
-    OperatorRuntime again = operator(kubeconfig, o);
-    await()
-        .atMost(TIMEOUT)
-        .pollInterval(Duration.ofMillis(50))
-        .until(() -> again.clusterReconciler().reconciliations() >= n);
-    again.flushEvents(Duration.ofSeconds(30));
-    settle(admin);
-    Map<String, Double> m2 = metrics(admin);
-    again.close();
+    // the restart: every Cluster reconciled again, nothing to write; this operator then serves
+    // the chart's webhook for the steady state (it starts it once its caches are synced)
+    ChartWebhook hook =
+        o.steady() > 0 && o.webhook() ? ChartWebhook.install(admin, NAMESPACE) : null;
+    Map<String, Double> m2;
+    Steady steady = Steady.NONE;
+    try (KubernetesClient client = client(kubeconfig);
+        OperatorProcess again =
+            OperatorProcess.start(
+                client,
+                settings(o),
+                CapabilityMatrixLoader.builtin(),
+                0,
+                0,
+                hook == null ? null : hook.settings())) {
+      await()
+          .atMost(TIMEOUT)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> again.runtime().clusterReconciler().reconciliations() >= n);
+      again.runtime().flushEvents(Duration.ofSeconds(30));
+      settle(admin);
+      m2 = metrics(admin);
+      if (o.steady() > 0) {
+        steady = steady(admin, hook, n, o.steady());
+      }
+    } finally {
+      if (hook != null) {
+        hook.close();
+      }
+    }
     long notReady =
         admin.resources(Cluster.class).list().getItems().stream()
             .filter(
                 c -> c.getStatus() == null || !Conditions.PHASE_READY.equals(c.getStatus().phase()))
             .count();
-    Phase after = limit(admin, kubeconfig, o, n);
+    Phase after = o.limitAfter() ? limit(admin, kubeconfig, o, n) : null;
     return new Run(
         n,
         load,
@@ -278,17 +384,63 @@ public final class RealServerThroughputHarness {
         reconciles,
         delta(m1, m2, STATUS),
         delta(m1, m2, EVENTS),
+        steady,
         notReady);
+  }
+
+  private static OperatorSettings settings(Options o) {
+    return ThroughputHarness.settings(o.concurrency()).withRetry(Duration.ofSeconds(2), 5);
   }
 
   private static OperatorRuntime operator(String kubeconfig, Options o) {
     return new OperatorRuntime(
             client(kubeconfig),
-            ThroughputHarness.settings(o.concurrency()).withRetry(Duration.ofSeconds(2), 5),
+            settings(o),
             CapabilityMatrixLoader.builtin(),
             Clock.systemUTC(),
             null)
         .start();
+  }
+
+  static final String ADMISSIONS = "apiserver_admission_webhook_admission_duration_seconds_count{";
+
+  /**
+   * {@code m} Clusters created one after the other while the operator runs with {@code n} cached
+   * (and, with {@code hook}, judges each create): create→Ready and the create call alone.
+   */
+  static Steady steady(KubernetesClient admin, ChartWebhook hook, int n, int m) {
+    if (hook != null) {
+      hook.awaitAdmitting(ThroughputHarness.cluster(n + m));
+    }
+    Map<String, Double> a0 = metrics(admin, ADMISSIONS);
+    long[] sent = new long[m];
+    long[] created = new long[m];
+    try (Tracker tracker = new Tracker(admin, n + m)) {
+      tracker.awaitReady(n);
+      for (int i = 0; i < m; i++) {
+        Cluster c = ThroughputHarness.cluster(n + i);
+        sent[i] = System.nanoTime();
+        admin.resource(c).create();
+        created[i] = System.nanoTime();
+      }
+      tracker.awaitDone();
+      double[] ready = new double[m];
+      double[] create = new double[m];
+      for (int i = 0; i < m; i++) {
+        ready[i] = (tracker.readyAt(ThroughputHarness.name(n + i)) - sent[i]) / 1e6;
+        create[i] = (created[i] - sent[i]) / 1e6;
+      }
+      java.util.Arrays.sort(ready);
+      java.util.Arrays.sort(create);
+      Map<String, Double> a1 = metrics(admin, ADMISSIONS);
+      return new Steady(
+          m,
+          ThroughputHarness.percentile(ready, 0.50),
+          ThroughputHarness.percentile(ready, 0.99),
+          ThroughputHarness.percentile(create, 0.50),
+          ThroughputHarness.percentile(create, 0.99),
+          delta(a0, a1, "name=\"clusters.dualstack.dev\",operation=\"CREATE\""));
+    }
   }
 
   /** The fair limit on freshly created Clusters (see the class comment). */
@@ -368,9 +520,14 @@ public final class RealServerThroughputHarness {
 
   /** {@code apiserver_request_total} by its label set. */
   static Map<String, Double> metrics(KubernetesClient admin) {
+    return metrics(admin, "apiserver_request_total{");
+  }
+
+  /** The server's metric lines that start with {@code prefix}, by their label set. */
+  static Map<String, Double> metrics(KubernetesClient admin, String prefix) {
     Map<String, Double> m = new ConcurrentHashMap<>();
     for (String line : admin.raw("/metrics").split("\n")) {
-      if (!line.startsWith("apiserver_request_total{")) {
+      if (!line.startsWith(prefix)) {
         continue;
       }
       int close = line.lastIndexOf('}');
@@ -465,6 +622,18 @@ public final class RealServerThroughputHarness {
           .until(() -> ready.size() >= n && events.size() >= n);
     }
 
+    void awaitReady(int count) {
+      await()
+          .atMost(TIMEOUT)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> ready.size() >= count);
+    }
+
+    /** System.nanoTime() when the Cluster was first seen Ready. */
+    long readyAt(String name) {
+      return ready.get(name);
+    }
+
     long lastWrite() {
       return last.get();
     }
@@ -482,29 +651,39 @@ public final class RealServerThroughputHarness {
         "| N | run | load avg (1 min) | limit before (s) | operator (s) | limit after (s) |"
             + " **operator/limit** | operator start (s) | reconciles/Cluster | status PATCHes/Cluster:"
             + " operator | limit | Events/Cluster: operator | resync status PATCHes | resync Events |"
-            + " not Ready |\n");
-    sb.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " steady Clusters | steady create→Ready p50 / p99 (ms) | create call p50 / p99 (ms) |"
+            + " webhook reviews | not Ready |\n");
+    sb.append(
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n");
     for (int i = 0; i < runs.size(); i++) {
       Run r = runs.get(i);
       sb.append(
           String.format(
               Locale.ROOT,
               "| %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.3f | %.3f | %.3f | %.2f |"
-                  + " %.0f | %.0f | %d |%n",
+                  + " %.0f | %.0f | %d | %.0f / %.0f | %.0f / %.0f | %.0f | %d |%n",
               r.clusters(),
               i + 1,
               r.loadAverage(),
               r.limitBefore().seconds(),
               r.operator().seconds(),
-              r.limitAfter().seconds(),
+              r.limitAfter() == null ? Double.NaN : r.limitAfter().seconds(),
               r.ratio(),
               r.startSeconds(),
               r.reconcilesPerCluster(),
               r.operator().statusPatches(),
-              (r.limitBefore().statusPatches() + r.limitAfter().statusPatches()) / 2,
+              r.limitAfter() == null
+                  ? r.limitBefore().statusPatches()
+                  : (r.limitBefore().statusPatches() + r.limitAfter().statusPatches()) / 2,
               r.operator().eventPosts(),
               r.resyncStatusPatches(),
               r.resyncEventPosts(),
+              r.steady().clusters(),
+              r.steady().readyP50(),
+              r.steady().readyP99(),
+              r.steady().createP50(),
+              r.steady().createP99(),
+              r.steady().admissionReviews(),
               r.notReady()));
     }
     double[] ratios = runs.stream().mapToDouble(Run::ratio).sorted().toArray();

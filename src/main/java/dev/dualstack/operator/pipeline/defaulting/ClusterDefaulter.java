@@ -27,8 +27,9 @@ import dev.dualstack.operator.pipeline.model.KubeVersion;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Stage 2: returns the effective spec, a new record with every default of docs/api.md (Cluster
@@ -263,17 +264,32 @@ public final class ClusterDefaulter {
     if (r == null || r.cidrBlocks() == null) {
       return List.of();
     }
-    return r.cidrBlocks().stream().map(b -> b == null ? "" : b).toList();
+    List<String> out = new ArrayList<>(r.cidrBlocks().size());
+    for (String b : r.cidrBlocks()) {
+      out.add(b == null ? "" : b);
+    }
+    return Collections.unmodifiableList(out);
   }
 
   private static boolean hasFamily(List<String> cidrs, IpFamily family) {
-    return cidrs.stream()
-        .map(Cidr::parse)
-        .flatMap(java.util.Optional::stream)
-        .anyMatch(c -> c.family() == family);
+    for (String s : cidrs) {
+      Optional<Cidr> c = Cidr.parse(s);
+      if (c.isPresent() && c.get().family() == family) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean empty(IpRanges r) {
-    return r == null || r.cidrBlocks() == null || r.cidrBlocks().stream().allMatch(Objects::isNull);
+    if (r == null || r.cidrBlocks() == null) {
+      return true;
+    }
+    for (String b : r.cidrBlocks()) {
+      if (b != null) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -3,6 +3,8 @@ package dev.dualstack.operator.pipeline.render;
 import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpAddr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +16,17 @@ final class Families {
     if (list == null) {
       return List.of();
     }
-    return list.stream().filter(s -> s != null && family(s) == family).toList();
+    List<String> out = null;
+    for (int i = 0; i < list.size(); i++) {
+      String s = list.get(i);
+      if (s != null && family(s) == family) {
+        if (out == null) {
+          out = new ArrayList<>(list.size() - i);
+        }
+        out.add(s);
+      }
+    }
+    return out == null ? List.of() : Collections.unmodifiableList(out);
   }
 
   /**
@@ -22,22 +34,40 @@ final class Families {
    * blocks such as {@code ::/0}) is classified by its separator.
    */
   static IpFamily family(String cidr) {
-    return Cidr.parse(cidr)
-        .map(Cidr::family)
-        .orElse(cidr.indexOf(':') >= 0 ? IpFamily.IPV6 : IpFamily.IPV4);
+    Optional<Cidr> c = Cidr.parse(cidr);
+    if (c.isPresent()) {
+      return c.get().family();
+    }
+    return cidr.indexOf(':') >= 0 ? IpFamily.IPV6 : IpFamily.IPV4;
   }
 
   static List<String> addresses(List<String> list, IpFamily family) {
     if (list == null) {
       return List.of();
     }
-    return list.stream()
-        .filter(s -> IpAddr.parse(s).map(a -> a.family() == family).orElse(false))
-        .toList();
+    List<String> out = null;
+    for (int i = 0; i < list.size(); i++) {
+      String s = list.get(i);
+      Optional<IpAddr> a = IpAddr.parse(s);
+      if (a.isPresent() && a.get().family() == family) {
+        if (out == null) {
+          out = new ArrayList<>(list.size() - i);
+        }
+        out.add(s);
+      }
+    }
+    return out == null ? List.of() : Collections.unmodifiableList(out);
   }
 
   static Optional<String> first(List<String> list, IpFamily family) {
-    return cidrs(list, family).stream().findFirst();
+    if (list != null) {
+      for (String s : list) {
+        if (s != null && family(s) == family) {
+          return Optional.of(s);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   static <T> List<T> orNull(List<T> list) {

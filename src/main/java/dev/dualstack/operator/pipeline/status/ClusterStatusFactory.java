@@ -11,6 +11,8 @@ import dev.dualstack.operator.pipeline.field.Rule;
 import dev.dualstack.operator.pipeline.render.Rendering;
 import dev.dualstack.operator.pipeline.validation.Migration;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -39,11 +41,23 @@ public final class ClusterStatusFactory {
         new ConditionSetter(
             previous == null ? null : previous.conditions(), clock.instant(), generation);
     // a Datacenter with no, several or an unknown provider block resolves to nothing usable
-    FieldError dcInvalid =
-        r.errors().stream()
-            .filter(e -> e.rule() == Rule.DC_003 || e.rule() == Rule.DC_005)
-            .findFirst()
-            .orElse(null);
+    FieldError dcInvalid = null;
+    List<FieldError> network = new ArrayList<>(r.errors().size());
+    List<FieldError> capability = new ArrayList<>(0);
+    boolean refusedUpdate = false;
+    List<StatusError> errors = new ArrayList<>(r.errors().size());
+    for (FieldError e : r.errors()) {
+      if (dcInvalid == null && (e.rule() == Rule.DC_003 || e.rule() == Rule.DC_005)) {
+        dcInvalid = e;
+      }
+      if (e.is(Rule.Kind.UNSUPPORTED)) {
+        capability.add(e);
+      } else {
+        network.add(e);
+        refusedUpdate |= e.is(Rule.Kind.REFUSED_UPDATE);
+      }
+      errors.add(new StatusError(e.field(), e.type().id(), e.value(), e.message(), e.rule().id()));
+    }
     if (!r.datacenterFound()) {
       c.set(
           DATACENTER_RESOLVED,
@@ -65,11 +79,6 @@ public final class ClusterStatusFactory {
                   : ", provider " + r.provider()));
     }
 
-    List<FieldError> network =
-        r.errors().stream().filter(e -> !e.is(Rule.Kind.UNSUPPORTED)).toList();
-    List<FieldError> capability =
-        r.errors().stream().filter(e -> e.is(Rule.Kind.UNSUPPORTED)).toList();
-    boolean refusedUpdate = network.stream().anyMatch(e -> e.is(Rule.Kind.REFUSED_UPDATE));
     c.set(
         NETWORK_VALID,
         network.isEmpty() ? "True" : "False",
@@ -113,15 +122,8 @@ public final class ClusterStatusFactory {
       c.keep(DUAL_STACK_MIGRATION);
     }
 
-    List<StatusError> errors =
-        r.errors().stream()
-            .map(
-                e ->
-                    new StatusError(
-                        e.field(), e.type().id(), e.value(), e.message(), e.rule().id()))
-            .toList();
     // an accepted spec replaces the rendering; a refused one keeps the last accepted one
-    ClusterStatus rendered =
+    ClusterStatusBuilder status =
         accepted
             ? ClusterStatusBuilder.builder()
                 .acceptedGeneration(generation)
@@ -131,12 +133,13 @@ public final class ClusterStatusFactory {
                 .cni(rendering.cni())
                 .components(rendering.components())
                 .provider(rendering.provider())
-                .build()
-            : previous == null ? ClusterStatusBuilder.builder().build() : previous;
-    return ClusterStatusBuilder.builder(rendered)
+            : previous == null
+                ? ClusterStatusBuilder.builder()
+                : ClusterStatusBuilder.builder(previous);
+    return status
         .observedGeneration(generation)
         .phase(phase)
-        .errors(errors.isEmpty() ? null : errors)
+        .errors(errors.isEmpty() ? null : Collections.unmodifiableList(errors))
         .warnings(r.warnings().isEmpty() ? null : r.warnings())
         .conditions(c.build())
         .build();

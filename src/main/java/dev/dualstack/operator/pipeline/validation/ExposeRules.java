@@ -10,8 +10,6 @@ import dev.dualstack.operator.pipeline.model.ValidationContext;
 import dev.dualstack.operator.pipeline.net.IpAddr;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How the control plane is exposed: the strategy, the API server source ranges, the tunneling agent
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
  */
 final class ExposeRules {
   static final List<String> STRATEGIES = List.of("NodePort", "LoadBalancer", "Tunneling");
-  private static final Pattern PORT_RANGE = Pattern.compile("([0-9]{1,5})-([0-9]{1,5})");
   private static final FieldPath SPEC = FieldPath.of("spec");
 
   private ExposeRules() {}
@@ -79,7 +76,7 @@ final class ExposeRules {
     }
   }
 
-  private static void nodePortRange(ClusterSpec s, Errors errors) {
+  static void nodePortRange(ClusterSpec s, Errors errors) {
     String range =
         s.componentsOverride() == null || s.componentsOverride().apiserver() == null
             ? null
@@ -88,13 +85,13 @@ final class ExposeRules {
       return;
     }
     FieldPath p = SPEC.child("componentsOverride").child("apiserver").child("nodePortRange");
-    Matcher m = PORT_RANGE.matcher(range);
-    if (!m.matches()) {
+    int dash = range.indexOf('-');
+    int low = dash < 0 ? -1 : port(range, 0, dash);
+    int high = dash < 0 ? -1 : port(range, dash + 1, range.length());
+    if (low < 0 || high < 0) {
       errors.add(Rule.NET_022, ErrorType.INVALID, p, range, "must be low-high, e.g. 30000-32767");
       return;
     }
-    int low = Integer.parseInt(m.group(1));
-    int high = Integer.parseInt(m.group(2));
     if (low < 1 || high > 65535 || low > high) {
       errors.add(
           Rule.NET_022,
@@ -103,5 +100,23 @@ final class ExposeRules {
           range,
           "ports must lie within 1-65535 with low <= high");
     }
+  }
+
+  /**
+   * The 1 to 5 ASCII digits {@code s[from, to)} as a number, or -1 (what {@code [0-9]{1,5}} took).
+   */
+  private static int port(String s, int from, int to) {
+    if (to - from < 1 || to - from > 5) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 }

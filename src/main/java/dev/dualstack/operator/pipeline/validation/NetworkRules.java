@@ -72,7 +72,7 @@ final class NetworkRules {
           blocks.size(),
           "at most " + MAX_BLOCKS + " blocks: one IPv4 block, then optionally one IPv6 block");
     }
-    List<Located> out = new ArrayList<>();
+    List<Located> out = new ArrayList<>(blocks.size());
     for (int i = 0; i < blocks.size(); i++) {
       FieldPath p = path.index(i);
       var parsed = CidrRules.parse(blocks.get(i), p, errors);
