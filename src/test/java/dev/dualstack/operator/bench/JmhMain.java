@@ -31,6 +31,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class JmhMain {
   static final double SHARE_GOAL = 0.05;
+  static final double REAL_SHARE_GOAL = 0.02;
   static final double STABLE = 0.10;
 
   private JmhMain() {}
@@ -69,6 +70,9 @@ public final class JmhMain {
       }
     }
     CommandLineOptions cl = new CommandLineOptions(jmhArgs.toArray(String[]::new));
+    // a rerun selects one benchmark only: the options without the command line's regexes
+    // (JMH adds a parent's includes to its child's)
+    CommandLineOptions noIncludes = new CommandLineOptions(withoutRegexes(jmhArgs));
     System.out.println("jmh: load average " + ThroughputHarness.loadAverage());
     Map<String, Score> scores = new LinkedHashMap<>();
     List<Score> attempts = new ArrayList<>();
@@ -90,7 +94,7 @@ public final class JmhMain {
             name,
             scores.get(name).relativeError() * 100,
             attempt);
-        for (RunResult r : run(options(cl, name))) {
+        for (RunResult r : run(options(noIncludes, name))) {
           Score s = score(r, attempt);
           attempts.add(s);
           scores.put(name, s);
@@ -101,13 +105,33 @@ public final class JmhMain {
     System.exit(report(attempts, scores.values()));
   }
 
+  /**
+   * The arguments without the benchmark regexes: the words that are neither an option ({@code -f})
+   * nor an option's value (the word after an option that takes one, such as {@code -f 1}).
+   */
+  static String[] withoutRegexes(List<String> args) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      boolean value = i > 0 && args.get(i - 1).startsWith("-") && !args.get(i - 1).contains("=");
+      if (a.startsWith("-") || value) {
+        out.add(a);
+      }
+    }
+    return out.toArray(String[]::new);
+  }
+
   private static ChainedOptionsBuilder options(CommandLineOptions cl, String only) {
     ChainedOptionsBuilder b =
         new OptionsBuilder().parent(cl).jvmArgsAppend("-Xmx1g").addProfiler(GCProfiler.class);
     if (only != null) {
-      b.include("\\Q" + only + "\\E$");
+      // "Class.method" preceded by a dot: StatusPatchBenchmark is not
+      // RealServerStatusPatchBenchmark
+      b.include("\\.\\Q" + only + "\\E$");
     } else if (cl.getIncludes().isEmpty()) {
-      b.include(PipelineBenchmark.class.getName()).include(StatusPatchBenchmark.class.getName());
+      b.include(PipelineBenchmark.class.getName())
+          .include(StatusPatchBenchmark.class.getName())
+          .include(RealServerStatusPatchBenchmark.class.getName());
     }
     // defaults, each unless given on the command line
     if (!cl.getForkCount().hasValue()) {
@@ -170,12 +194,15 @@ public final class JmhMain {
     }
     Score dualStack = null;
     Score patch = null;
+    Score realPatch = null;
     for (Score s : counted) {
       ok &= s.stable();
       if (s.name().equals("PipelineBenchmark.dualStack")) {
         dualStack = s;
       } else if (s.name().equals("StatusPatchBenchmark.statusPatchLimit")) {
         patch = s;
+      } else if (s.name().equals("RealServerStatusPatchBenchmark.statusPatchLimit")) {
+        realPatch = s;
       }
     }
     System.out.println();
@@ -205,26 +232,35 @@ public final class JmhMain {
           met ? "yes" : "NO");
     }
     if (dualStack != null && patch != null) {
-      double share = patch.opsPerSecond() / dualStack.opsPerSecond();
-      // the share's range from the two error intervals
-      double low =
-          (patch.opsPerSecond() - patch.error()) / (dualStack.opsPerSecond() + dualStack.error());
-      double high =
-          (patch.opsPerSecond() + patch.error()) / (dualStack.opsPerSecond() - dualStack.error());
-      boolean met = share < SHARE_GOAL;
-      ok &= met;
-      System.out.printf(
-          Locale.ROOT,
-          "| dual-stack pipeline < %.0f%% of one status PATCH round trip (in-process server) |"
-              + " %.2f µs vs %.1f µs: %.2f%% (%.2f–%.2f%% from the errors) | %s |%n",
-          SHARE_GOAL * 100,
-          dualStack.micros(),
-          patch.micros(),
-          share * 100,
-          low * 100,
-          high < 0 ? Double.NaN : high * 100,
-          met ? "yes" : "NO");
+      ok &= share(dualStack, patch, SHARE_GOAL, "in-process server");
+    }
+    if (dualStack != null && realPatch != null) {
+      ok &= share(dualStack, realPatch, REAL_SHARE_GOAL, "real kube-apiserver 1.36.3");
     }
     return ok ? 0 : 1;
+  }
+
+  /** Prints the pipeline's share of one round trip beside its goal; true when it is met. */
+  private static boolean share(Score dualStack, Score patch, double goal, String server) {
+    double share = patch.opsPerSecond() / dualStack.opsPerSecond();
+    // the share's range from the two error intervals
+    double low =
+        (patch.opsPerSecond() - patch.error()) / (dualStack.opsPerSecond() + dualStack.error());
+    double high =
+        (patch.opsPerSecond() + patch.error()) / (dualStack.opsPerSecond() - dualStack.error());
+    boolean met = share < goal;
+    System.out.printf(
+        Locale.ROOT,
+        "| dual-stack pipeline < %.0f%% of one status PATCH round trip (%s) |"
+            + " %.2f µs vs %.1f µs: %.2f%% (%.2f–%.2f%% from the errors) | %s |%n",
+        goal * 100,
+        server,
+        dualStack.micros(),
+        patch.micros(),
+        share * 100,
+        low * 100,
+        high < 0 ? Double.NaN : high * 100,
+        met ? "yes" : "NO");
+    return met;
   }
 }
