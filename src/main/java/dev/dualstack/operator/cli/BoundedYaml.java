@@ -285,7 +285,7 @@ final class BoundedYaml {
     private boolean inItems;
 
     CountingComposer(ParserImpl parser, LoaderOptions options, DocumentConsumer items) {
-      super(parser, new Resolver(), options);
+      super(parser, new LeanResolver(), options);
       this.items = items;
     }
 
@@ -386,6 +386,38 @@ final class BoundedYaml {
         throw new ItemProblem(e);
       }
       return new Streamed(item);
+    }
+  }
+
+  /**
+   * SnakeYAML's resolver, without its regular expressions where a plain scalar can only be a
+   * string. SnakeYAML tries the patterns registered for the scalar's first character; for one
+   * starting with a digit, a sign or a dot those are int, float and timestamp, and none of them
+   * matches a value with a {@code /} or with two dots: CIDRs, IP addresses and versions ({@code
+   * 10.0.0.0/16}, {@code 8.8.8.8}, {@code 1.19.4}), most of the plain scalars of a manifest.
+   * Everything else goes to SnakeYAML's own resolution, so the tags are the same.
+   */
+  static final class LeanResolver extends Resolver {
+    @Override
+    public Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
+      if (implicit && kind == org.yaml.snakeyaml.nodes.NodeId.scalar && onlyString(value)) {
+        return Tag.STR;
+      }
+      return super.resolve(kind, value, implicit);
+    }
+
+    static boolean onlyString(String value) {
+      if (value.isEmpty() || "-+.0123456789".indexOf(value.charAt(0)) < 0) {
+        return false;
+      }
+      int dots = 0;
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '/' || (c == '.' && ++dots == 2)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

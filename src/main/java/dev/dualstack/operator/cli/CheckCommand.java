@@ -1,5 +1,7 @@
 package dev.dualstack.operator.cli;
 
+import dev.dualstack.operator.api.Cluster;
+import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.cli.CapabilityFileReader.UnreadableException;
 import dev.dualstack.operator.cli.CheckRunner.Summary;
 import dev.dualstack.operator.cli.CheckRunner.UnknownFields;
@@ -115,6 +117,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
       paths = List.of(Path.of("-"));
     }
+    CrdSchema.prepareInBackground(Cluster.KIND, Datacenter.KIND);
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));

@@ -35,7 +35,8 @@ import java.util.Objects;
  *
  * <ol>
  *   <li>read everything once: keep the Datacenters (ours and KKP Seeds'), count the Clusters, and
- *       collect every problem (unreadable input) and note before anything is printed;
+ *       collect every problem (unreadable input) and note before anything is printed (without
+ *       validating against the CRDs: that is the second pass's);
  *   <li>read again (standard input and pipes from the text kept by the first pass) and evaluate
  *       each Cluster as it is read: the CRD schema and CEL rules ({@link CrdSchema}), unknown
  *       fields, duplicates, then the {@link Pipeline} against the Datacenter its {@code
@@ -142,6 +143,7 @@ public final class CheckRunner {
   /** Reads {@code paths} and evaluates every Cluster; results go to {@code sink} in input order. */
   public Summary run(List<Path> paths, Sink sink) throws IOException {
     Reading first = new Reading();
+    first.validate = false;
     List<Input> inputs = ManifestReader.inputs(paths, first);
     Map<Input, String> texts = new HashMap<>();
     Map<String, Located<Datacenter>> datacenters = new LinkedHashMap<>();
@@ -161,16 +163,21 @@ public final class CheckRunner {
           }
         },
         first);
-    List<String> notes = new ArrayList<>(first.notes());
     if (!first.problems().isEmpty() || clusters[0] == 0) {
-      return new Summary(0, 0, 0, notes, first.problems());
+      return new Summary(0, 0, 0, first.notes(), first.problems());
     }
-    Second second = new Second(datacenters, sink, notes);
+    List<String> later = new ArrayList<>();
+    Second second = new Second(datacenters, sink, later);
+    Reading reading = new Reading();
     try {
-      ManifestReader.scan(inputs, texts, second, new Reading());
+      ManifestReader.scan(inputs, texts, second, reading);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    // rules that could not be evaluated are found while validating, in the second pass
+    first.celProblems.addAll(reading.celProblems);
+    List<String> notes = new ArrayList<>(first.notes());
+    notes.addAll(later);
     return new Summary(second.clusters, second.valid, second.refused, notes, List.of());
   }
 

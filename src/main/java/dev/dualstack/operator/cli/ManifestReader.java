@@ -92,6 +92,9 @@ public final class ManifestReader {
 
   static final ObjectMapper MAPPER = strictMapper();
 
+  private static final CrdSchema.Outcome NOT_VALIDATED =
+      new CrdSchema.Outcome(List.of(), List.of());
+
   private ManifestReader() {}
 
   /** Where an object came from: the file and the 1-based line its document starts on. */
@@ -201,6 +204,13 @@ public final class ManifestReader {
     final List<Problem> problems = new ArrayList<>();
     final java.util.Set<String> celProblems = new java.util.LinkedHashSet<>();
     int objects;
+
+    /**
+     * Whether objects are validated against their CRD (schema, CEL, unknown fields). {@code
+     * check}'s first pass, which only looks for unreadable input and the Datacenters, does without:
+     * its second pass validates every object.
+     */
+    boolean validate = true;
 
     void note(String note) {
       if (notes.size() < MAX_NOTES) {
@@ -402,7 +412,8 @@ public final class ManifestReader {
       if (mapped == null) {
         return;
       }
-      CrdSchema.Outcome outcome = CrdSchema.of(kind).validate(object, !kkp);
+      CrdSchema.Outcome outcome =
+          reading.validate ? CrdSchema.of(kind).validate(object, !kkp) : NOT_VALIDATED;
       if (reading.noteFindings) {
         noteFindings(file, doc, origin + " " + nameOf(doc, object), outcome);
       }
@@ -480,7 +491,8 @@ public final class ManifestReader {
         String origin = "KKP Seed " + seed + " datacenter";
         Object mapped = mapOrProblem(file, at, dc, Datacenter.KIND, true, origin);
         if (mapped instanceof Datacenter d) {
-          CrdSchema.Outcome outcome = CrdSchema.of(Datacenter.KIND).validate(dc, false);
+          CrdSchema.Outcome outcome =
+              reading.validate ? CrdSchema.of(Datacenter.KIND).validate(dc, false) : NOT_VALIDATED;
           visitor.datacenter(
               new Item<>(
                   Datacenter.KIND,
@@ -493,17 +505,20 @@ public final class ManifestReader {
       }
     }
 
-    /** Maps the tree onto the API class; a problem (and null) when it does not map. */
+    /**
+     * Maps the tree onto the API class; a problem (and null) when it does not map. The tree loses
+     * {@code apiVersion} and {@code kind} (a KKP object's are not ours; the schema walk skips them
+     * anyway).
+     */
     private Object mapOrProblem(
         Path file, Node doc, ObjectNode tree, String kind, boolean kkp, String origin) {
-      ObjectNode copy = tree.deepCopy();
-      copy.remove(List.of("apiVersion", "kind"));
+      tree.remove(List.of("apiVersion", "kind"));
       try {
         if (Cluster.KIND.equals(kind)) {
-          Cluster c = map(copy, Cluster.class);
+          Cluster c = map(tree, Cluster.class);
           return checkName(file, doc, origin, c.getMetadata()) ? c : null;
         }
-        Datacenter d = map(copy, Datacenter.class);
+        Datacenter d = map(tree, Datacenter.class);
         return checkName(file, doc, origin, d.getMetadata()) ? d : null;
       } catch (JsonMappingException e) {
         List<Object> path = path(e);

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code local}: the real operator on the in-process API server, from manifests to describe. */
 class LocalCommandIT {
@@ -26,7 +25,7 @@ class LocalCommandIT {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        new CommandLine(new Main())
+        Main.commandLine()
             .setOut(new PrintWriter(out, true))
             .setErr(new PrintWriter(err, true))
             .execute(args);
@@ -140,7 +139,7 @@ class LocalCommandIT {
         new Thread(
             () ->
                 code.set(
-                    new CommandLine(new Main())
+                    Main.commandLine()
                         .setOut(new PrintWriter(out, true))
                         .setErr(new PrintWriter(new StringWriter(), true))
                         .execute("local", "--watch", dir.toString())));
