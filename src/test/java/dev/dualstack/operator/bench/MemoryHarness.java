@@ -8,10 +8,7 @@ import dev.dualstack.operator.reconciler.OperatorHarness;
 import dev.dualstack.operator.runtime.OperatorRuntime;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +53,36 @@ public final class MemoryHarness {
       double startSeconds,
       double firstReconcileSeconds,
       double allReadySeconds,
-      double liveKbPerCluster) {}
+      double liveKbPerCluster) {
+
+    /**
+     * From what a run measured: heap bytes (the empty operator's, with and without the Clusters),
+     * nanoseconds from the start, and live bytes per Cluster.
+     */
+    static Result of(
+        int n,
+        long emptyBytes,
+        long with,
+        long without,
+        long startedNanos,
+        long firstNanos,
+        long lastNanos,
+        double liveBytesPerCluster) {
+      double emptyMb = emptyBytes / 1048576.0;
+      double operatorMb = (with - without) / 1048576.0;
+      return new Result(
+          n,
+          emptyMb,
+          operatorMb,
+          (operatorMb - emptyMb) * 1024 / n,
+          without / 1048576.0,
+          with / 1048576.0,
+          startedNanos / 1e9,
+          firstNanos / 1e9,
+          lastNanos / 1e9,
+          liveBytesPerCluster / 1024);
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     int n = 10_000;
@@ -143,19 +169,8 @@ public final class MemoryHarness {
       long without = usedHeapAfterGc();
       double live = printGrowth(histogram(), histogramWith, n);
 
-      double emptyMb = (emptyWith - emptyWithout) / 1048576.0;
-      double operatorMb = (with - without) / 1048576.0;
-      return new Result(
-          n,
-          emptyMb,
-          operatorMb,
-          (operatorMb - emptyMb) * 1024 / n,
-          without / 1048576.0,
-          with / 1048576.0,
-          (started - t0) / 1e9,
-          (first - t0) / 1e9,
-          (last - t0) / 1e9,
-          live / 1024);
+      return Result.of(
+          n, emptyWith - emptyWithout, with, without, started - t0, first - t0, last - t0, live);
     }
   }
 
@@ -177,13 +192,7 @@ public final class MemoryHarness {
   static Result runReal(int n, int concurrency) throws Exception {
     KubeAPIServer server = RealServerThroughputHarness.startServer();
     String kubeconfig = server.getKubeConfigYaml();
-    try (KubernetesClient admin =
-        new KubernetesClientBuilder()
-            .withConfig(
-                new ConfigBuilder(Config.fromKubeconfig(kubeconfig))
-                    .withRequestTimeout(300_000)
-                    .build())
-            .build()) {
+    try (KubernetesClient admin = RealServerThroughputHarness.adminClient(kubeconfig)) {
       RealServerThroughputHarness.installCrds(admin);
       admin
           .namespaces()
@@ -242,21 +251,17 @@ public final class MemoryHarness {
       Thread.sleep(3000);
       long without = usedHeapAfterGc();
       double live = printGrowth(histogram(), histogramWith, n);
-      double emptyMb = (emptyWith - emptyWithout) / 1048576.0;
-      double operatorMb = (with - without) / 1048576.0;
       // here "first Cluster reconciled" is the time to the last reconcile, "all Ready" the time to
       // the list that shows them all Ready (polled every 0.5 s)
-      return new Result(
+      return Result.of(
           n,
-          emptyMb,
-          operatorMb,
-          (operatorMb - emptyMb) * 1024 / n,
-          without / 1048576.0,
-          with / 1048576.0,
-          (started - t0) / 1e9,
-          (reconciled - t0) / 1e9,
-          (ready - t0) / 1e9,
-          live / 1024);
+          emptyWith - emptyWithout,
+          with,
+          without,
+          started - t0,
+          reconciled - t0,
+          ready - t0,
+          live);
     } finally {
       server.stop();
     }

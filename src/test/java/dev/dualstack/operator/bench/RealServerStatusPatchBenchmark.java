@@ -65,9 +65,6 @@ public class RealServerStatusPatchBenchmark {
   @Benchmark
   public Cluster statusPatchLimit() {
     next ^= 1;
-    return ThroughputHarness.patchStatus(
-        client,
-        original,
-        ThroughputHarness.statusPatch(client.getKubernetesSerialization(), statuses[next]));
+    return ThroughputHarness.patchStatus(client, original, statuses[next]);
   }
 }

@@ -191,13 +191,7 @@ public final class RealServerThroughputHarness {
       kubeconfig = server.getKubeConfigYaml();
     }
     // the harness's own client: set-up requests (deleting thousands of objects) may take long
-    try (KubernetesClient admin =
-        new KubernetesClientBuilder()
-            .withConfig(
-                new ConfigBuilder(Config.fromKubeconfig(kubeconfig))
-                    .withRequestTimeout(300_000)
-                    .build())
-            .build()) {
+    try (KubernetesClient admin = adminClient(kubeconfig)) {
       System.out.printf(
           Locale.ROOT,
           "real-server throughput: kube-apiserver %s (%s, ready after %.1f s), Clusters %s,"
@@ -285,6 +279,16 @@ public final class RealServerThroughputHarness {
                 .build());
     server.start();
     return server;
+  }
+
+  /** The harness's own client: set-up requests (deleting thousands of objects) may take long. */
+  static KubernetesClient adminClient(String kubeconfig) {
+    return new KubernetesClientBuilder()
+        .withConfig(
+            new ConfigBuilder(Config.fromKubeconfig(kubeconfig))
+                .withRequestTimeout(300_000)
+                .build())
+        .build();
   }
 
   /** A client like the operator's: fabric8 with the Vert.x HTTP client, from the kubeconfig. */

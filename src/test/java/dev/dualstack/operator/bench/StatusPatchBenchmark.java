@@ -85,9 +85,6 @@ public class StatusPatchBenchmark {
   @Benchmark
   public Cluster statusPatchLimit() {
     next ^= 1;
-    return ThroughputHarness.patchStatus(
-        client,
-        original,
-        ThroughputHarness.statusPatch(client.getKubernetesSerialization(), statuses[next]));
+    return ThroughputHarness.patchStatus(client, original, statuses[next]);
   }
 }

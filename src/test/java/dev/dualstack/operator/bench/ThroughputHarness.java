@@ -464,6 +464,11 @@ public final class ThroughputHarness {
    * the object first, no diff. Kept here, not shared with the operator's code, so that the limit
    * stays the same whatever the operator does (the smoke test checks both send the same request).
    */
+  static Cluster patchStatus(KubernetesClient client, Cluster cluster, ClusterStatus status) {
+    return patchStatus(client, cluster, statusPatch(client.getKubernetesSerialization(), status));
+  }
+
+  /** {@link #patchStatus(KubernetesClient, Cluster, ClusterStatus)} with the body made. */
   static Cluster patchStatus(KubernetesClient client, Cluster cluster, String body) {
     String url =
         client.getConfiguration().getMasterUrl().replaceAll("/+$", "")
