@@ -7,7 +7,6 @@ import dev.cel.runtime.CelEvaluationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -429,40 +428,40 @@ final class CrdSchema {
     }
 
     void number(JsonNode v, JsonNode schema, String path) {
-      BigDecimal n = v.decimalValue();
-      if (schema.has("maximum")) {
-        BigDecimal max = schema.get("maximum").decimalValue();
-        boolean exclusive = schema.path("exclusiveMaximum").asBoolean(false);
-        if (exclusive ? n.compareTo(max) >= 0 : n.compareTo(max) > 0) {
-          errors.add(
-              Finding.of(
-                  path,
-                  "Invalid",
-                  shorten(v.asText()),
-                  false,
-                  path
-                      + " in body should be less than "
-                      + (exclusive ? "" : "or equal to ")
-                      + schema.get("maximum").asText(),
-                  Finding.SCHEMA));
-        }
+      bound(v, schema, path, "maximum", "exclusiveMaximum", 1, "less than ");
+      bound(v, schema, path, "minimum", "exclusiveMinimum", -1, "greater than ");
+    }
+
+    /**
+     * The schema's {@code key} bound ({@code maximum} or {@code minimum}, exclusive when {@code
+     * exclusiveKey} says so): {@code side} is the sign of a comparison that breaks it.
+     */
+    private void bound(
+        JsonNode v,
+        JsonNode schema,
+        String path,
+        String key,
+        String exclusiveKey,
+        int side,
+        String wording) {
+      if (!schema.has(key)) {
+        return;
       }
-      if (schema.has("minimum")) {
-        BigDecimal min = schema.get("minimum").decimalValue();
-        boolean exclusive = schema.path("exclusiveMinimum").asBoolean(false);
-        if (exclusive ? n.compareTo(min) <= 0 : n.compareTo(min) < 0) {
-          errors.add(
-              Finding.of(
-                  path,
-                  "Invalid",
-                  shorten(v.asText()),
-                  false,
-                  path
-                      + " in body should be greater than "
-                      + (exclusive ? "" : "or equal to ")
-                      + schema.get("minimum").asText(),
-                  Finding.SCHEMA));
-        }
+      int c = Integer.signum(v.decimalValue().compareTo(schema.get(key).decimalValue()));
+      boolean exclusive = schema.path(exclusiveKey).asBoolean(false);
+      if (c == side || (exclusive && c == 0)) {
+        errors.add(
+            Finding.of(
+                path,
+                "Invalid",
+                shorten(v.asText()),
+                false,
+                path
+                    + " in body should be "
+                    + wording
+                    + (exclusive ? "" : "or equal to ")
+                    + schema.get(key).asText(),
+                Finding.SCHEMA));
       }
     }
 
