@@ -11,7 +11,7 @@ package dev.dualstack.operator.api;
  * cidr(...).ip().family()}); strings and lists they touch are bounded so that the API server's cost
  * estimate stays small.
  */
-final class CelRules {
+public final class CelRules {
   private CelRules() {}
 
   /**
@@ -47,10 +47,10 @@ final class CelRules {
 
   // ---- provider blocks (spec.cloud of a Cluster, spec of a Datacenter): PRV-001
 
-  static final String ONE_PROVIDER_REQUIRED = PRESENT + ".exists(p, p)";
+  public static final String ONE_PROVIDER_REQUIRED = PRESENT + ".exists(p, p)";
   static final String ONE_PROVIDER_REQUIRED_MESSAGE =
       "exactly one provider block is required, one of [" + PROVIDER_LIST + "]";
-  static final String ONE_PROVIDER_ALLOWED = PRESENT + ".filter(p, p).size() <= 1";
+  public static final String ONE_PROVIDER_ALLOWED = PRESENT + ".filter(p, p).size() <= 1";
 
   /**
    * The names of the set blocks as {@code , a, b}: concatenated literals only, so that the API
@@ -81,10 +81,10 @@ final class CelRules {
 
   private static final String NO_PROVIDER_NAME =
       "!has(self.providerName) || self.providerName == ''";
-  static final String PROVIDER_NAME_KNOWN =
+  public static final String PROVIDER_NAME_KNOWN =
       NO_PROVIDER_NAME + " || self.providerName in " + KNOWN_NAMES;
   static final String PROVIDER_NAME_KNOWN_MESSAGE = "supported values: [" + PROVIDER_LIST + "]";
-  static final String PROVIDER_NAME_MATCHES =
+  public static final String PROVIDER_NAME_MATCHES =
       NO_PROVIDER_NAME
           + " || !(self.providerName in "
           + KNOWN_NAMES
@@ -98,13 +98,13 @@ final class CelRules {
 
   // ---- spec.cloud.dc: DC-001 (on spec, so that a missing spec.cloud is refused too)
 
-  static final String DC_REQUIRED =
+  public static final String DC_REQUIRED =
       "has(self.cloud) && has(self.cloud.dc) && !self.cloud.dc.matches('^\\\\s*$')";
   static final String DC_REQUIRED_MESSAGE = "the name of a Datacenter is required";
 
   // ---- spec.clusterNetwork.{pods,services}.cidrBlocks: NET-002, NET-003, NET-005
 
-  static final String SAME_LENGTH =
+  public static final String SAME_LENGTH =
       "!has(self.pods) || !has(self.pods.cidrBlocks) || !has(self.services) ||"
           + " !has(self.services.cidrBlocks) || size(self.pods.cidrBlocks) == 0 ||"
           + " size(self.services.cidrBlocks) == 0 ||"
@@ -116,15 +116,15 @@ final class CelRules {
           + " spec.clusterNetwork.pods.cidrBlocks (1)' : 'must hold as many blocks as"
           + " spec.clusterNetwork.pods.cidrBlocks (2)'";
 
-  static final String FIRST_IPV4 =
+  public static final String FIRST_IPV4 =
       "size(self) < 1 || !isCIDR(self[0]) || cidr(self[0]).ip().family() == 4";
   static final String FIRST_IPV4_MESSAGE =
       "'the first block must be IPv4 (IPv4 is the only primary family), not ' + self[0]";
-  static final String SECOND_IPV6 =
+  public static final String SECOND_IPV6 =
       "size(self) < 2 || !isCIDR(self[1]) || cidr(self[1]).ip().family() == 6";
   static final String SECOND_IPV6_MESSAGE = "'the second block must be IPv6, not ' + self[1]";
 
-  static final String IS_CIDR = "isCIDR(self)";
+  public static final String IS_CIDR = "isCIDR(self)";
   static final String IS_CIDR_MESSAGE =
       "self.matches('(?i)^[0:]*:ffff:[0-9a-f.:]*/') ? 'IPv4-mapped IPv6 blocks are not allowed;"
           + " write the IPv4 block itself' : self.contains('%') ? 'zone ids are not allowed in a"
@@ -167,7 +167,7 @@ final class CelRules {
 
   private static final String LOW = "int(self.nodePortRange.split('-')[0])";
   private static final String HIGH = "int(self.nodePortRange.split('-')[1])";
-  static final String NODE_PORT_RANGE =
+  public static final String NODE_PORT_RANGE =
       "!has(self.nodePortRange) || !self.nodePortRange.matches('^[0-9]{1,5}-[0-9]{1,5}$') || ("
           + LOW
           + " >= 1 && "

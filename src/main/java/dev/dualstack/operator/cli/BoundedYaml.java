@@ -394,8 +394,10 @@ final class BoundedYaml {
    * string. SnakeYAML tries the patterns registered for the scalar's first character; for one
    * starting with a digit, a sign or a dot those are int, float and timestamp, and none of them
    * matches a value with a {@code /} or with two dots: CIDRs, IP addresses and versions ({@code
-   * 10.0.0.0/16}, {@code 8.8.8.8}, {@code 1.19.4}), most of the plain scalars of a manifest.
-   * Everything else goes to SnakeYAML's own resolution, so the tags are the same.
+   * 10.0.0.0/16}, {@code 8.8.8.8}, {@code 1.19.4}). For one starting with a letter they are bool
+   * and null, whose words ({@code false}, {@code NULL}, ...) have at most 5 characters: keys and
+   * names like {@code network} or {@code nodeCidrMaskSizeIPv4} skip them. Everything else goes to
+   * SnakeYAML's own resolution, so the tags are the same.
    */
   static final class LeanResolver extends Resolver {
     @Override
@@ -407,7 +409,15 @@ final class BoundedYaml {
     }
 
     static boolean onlyString(String value) {
-      if (value.isEmpty() || "-+.0123456789".indexOf(value.charAt(0)) < 0) {
+      if (value.isEmpty()) {
+        return false;
+      }
+      char first = value.charAt(0);
+      if (value.length() > 5
+          && ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
+        return true; // only bool (yes, off, ...) and null words start with a letter: 5 at most
+      }
+      if ("-+.0123456789".indexOf(first) < 0) {
         return false;
       }
       int dots = 0;

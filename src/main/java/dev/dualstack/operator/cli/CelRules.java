@@ -87,6 +87,19 @@ final class CelRules {
     return IpAddr.parse(s).filter(a -> !a.isIpv4Mapped());
   }
 
+  /**
+   * The family of {@code cidr(s).ip()} as the bindings compute it; null when {@code s} is no CIDR
+   * or {@code ip()} would fail.
+   */
+  static IpFamily cidrAddressFamily(String s) {
+    return parseCidr(s).flatMap(c -> parseIp(address(c))).map(IpAddr::family).orElse(null);
+  }
+
+  /** The address part of a CIDR that {@link #parseCidr} accepted (it has exactly one slash). */
+  private static String address(Cidr c) {
+    return c.text().substring(0, c.text().indexOf('/'));
+  }
+
   private static CidrValue cidr(String s) {
     return new CidrValue(
         parseCidr(s).orElseThrow(() -> new IllegalArgumentException("invalid CIDR: " + s)));
@@ -131,8 +144,7 @@ final class CelRules {
             CelFunctionBinding.from("cidr_string", String.class, CelRules::cidr),
             CelFunctionBinding.from("isIP_string", String.class, s -> parseIp(s).isPresent()),
             CelFunctionBinding.from("ip_string", String.class, CelRules::ip),
-            CelFunctionBinding.from(
-                "cidr_ip", CidrValue.class, c -> ip(c.cidr().text().replaceAll("/.*", ""))),
+            CelFunctionBinding.from("cidr_ip", CidrValue.class, c -> ip(address(c.cidr()))),
             CelFunctionBinding.from(
                 "cidr_prefixLength", CidrValue.class, c -> (long) c.cidr().prefixLength()),
             CelFunctionBinding.from(

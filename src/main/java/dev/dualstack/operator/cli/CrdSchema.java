@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -27,8 +28,9 @@ import java.util.regex.Pattern;
  *       maxItems}/{@code minItems}, {@code maximum}/{@code minimum}, {@code required}, {@code
  *       x-kubernetes-list-type: set|map} (duplicates), {@code x-kubernetes-int-or-string};
  *   <li>{@code x-kubernetes-validations} (CEL) at every schema node whose subtree passed the
- *       structural checks, on the pruned value (see {@link CelRules}); transition rules ({@code
- *       oldSelf}) are not evaluated: {@code check} has no old object;
+ *       structural checks, on the pruned value (see {@link CelRules}; a value that passes one of
+ *       the CRDs' own rules is recognised by its Java form, {@link RuleShortcuts}); transition
+ *       rules ({@code oldSelf}) are not evaluated: {@code check} has no old object;
  *   <li>unknown fields (what kubectl's default {@code --validate=strict} refuses), reported
  *       separately at their exact path with a "did you mean" hint (edit distance at most 2 to a
  *       known field of the same level); {@code metadata} is checked against ObjectMeta's fields.
@@ -166,7 +168,15 @@ final class CrdSchema {
 
   /** Validates {@code object} (a whole manifest); unknown fields are not collected if ignored. */
   Outcome validate(JsonNode object, boolean collectUnknown) {
-    Walk w = new Walk(collectUnknown);
+    return validate(object, collectUnknown, true);
+  }
+
+  /**
+   * The same; with {@code shortcuts} false every rule is evaluated with CEL, none through its Java
+   * form ({@link RuleShortcuts}; tests compare the two).
+   */
+  Outcome validate(JsonNode object, boolean collectUnknown, boolean shortcuts) {
+    Walk w = new Walk(collectUnknown, shortcuts);
     Iterator<Map.Entry<String, JsonNode>> it = object.fields();
     Map<String, JsonNode> props = properties(root);
     while (it.hasNext()) {
@@ -194,14 +204,44 @@ final class CrdSchema {
     return out;
   }
 
+  /**
+   * A rule of a schema node's {@code x-kubernetes-validations}, read once: its text, whether it is
+   * evaluated (not empty, not a transition rule), and its Java form if it has one.
+   */
+  private record Rule(
+      JsonNode node, String expression, boolean evaluated, Predicate<Object> passes) {}
+
+  private final Map<JsonNode, List<Rule>> rules =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  private List<Rule> rules(JsonNode schema) {
+    return rules.computeIfAbsent(
+        schema,
+        s -> {
+          List<Rule> list = new ArrayList<>();
+          for (JsonNode rule : s.get("x-kubernetes-validations")) {
+            String expression = rule.path("rule").asText("");
+            list.add(
+                new Rule(
+                    rule,
+                    expression,
+                    !expression.isEmpty() && !expression.contains("oldSelf"),
+                    RuleShortcuts.of(expression)));
+          }
+          return List.copyOf(list);
+        });
+  }
+
   private final class Walk {
     final boolean collectUnknown;
+    final boolean shortcuts;
     final List<Finding> errors = new ArrayList<>();
     final List<Finding> unknown = new ArrayList<>();
     int celErrors;
 
-    Walk(boolean collectUnknown) {
+    Walk(boolean collectUnknown, boolean shortcuts) {
       this.collectUnknown = collectUnknown;
+      this.shortcuts = shortcuts;
     }
 
     /** Structural (not CEL) errors so far: CEL rules of a subtree with one are not evaluated. */
@@ -293,7 +333,7 @@ final class CrdSchema {
     }
 
     void object(JsonNode v, JsonNode schema, String path) {
-      Map<String, JsonNode> props = properties(schema);
+      JsonNode props = schema.path("properties");
       JsonNode additional = schema.get("additionalProperties");
       boolean preserve = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
       Iterator<Map.Entry<String, JsonNode>> it = v.fields();
@@ -305,7 +345,7 @@ final class CrdSchema {
         } else if (additional != null && additional.isObject()) {
           value(e.getValue(), additional, path + "[" + e.getKey() + "]");
         } else if (!preserve && !(additional != null && additional.asBoolean(false))) {
-          unknown(path + "." + e.getKey(), e.getKey(), props.keySet());
+          unknown(path + "." + e.getKey(), e.getKey(), properties(schema).keySet());
         }
       }
       for (JsonNode r : schema.path("required")) {
@@ -490,11 +530,12 @@ final class CrdSchema {
 
     void cel(JsonNode v, JsonNode schema, String path) {
       Object self = toCel(v, schema);
-      for (JsonNode rule : schema.get("x-kubernetes-validations")) {
-        String expression = rule.path("rule").asText("");
-        if (expression.isEmpty() || expression.contains("oldSelf")) {
+      for (Rule r : rules(schema)) {
+        if (!r.evaluated() || (shortcuts && r.passes() != null && r.passes().test(self))) {
           continue;
         }
+        JsonNode rule = r.node();
+        String expression = r.expression();
         CelRules.Compiled compiled = CEL.compile(expression);
         if (compiled.program() == null) {
           celProblems.add("rule " + expression + " at " + path + ": " + compiled.error());

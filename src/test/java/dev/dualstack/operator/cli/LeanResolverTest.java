@@ -55,7 +55,25 @@ class LeanResolverTest {
         "*",
         "cilium",
         "fd01::/48",
-        "1.2.3.4/32.5"
+        "1.2.3.4/32.5",
+        "false",
+        "FALSE",
+        "False",
+        "falsey",
+        "NULL",
+        "Nulls",
+        "network",
+        "nodeCidrMaskSizeIPv4",
+        "openstack-fra",
+        "offset",
+        "true",
+        "trueish",
+        "yes",
+        "no",
+        "On",
+        "n",
+        "y",
+        "Y"
       })
   void sameTagsAsSnakeYaml(String value) {
     for (boolean implicit : new boolean[] {true, false}) {
@@ -65,8 +83,35 @@ class LeanResolverTest {
     }
   }
 
+  /** Every word of 1 to 7 letters from the first letters of bool and null words, seeded. */
+  @org.junit.jupiter.api.Test
+  void sameTagsAsSnakeYamlOnRandomWords() {
+    java.util.Random random = new java.util.Random(14);
+    String letters = "yYnNtTfFoOeEsSuUlLrRaA";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int length = 1 + random.nextInt(7);
+      for (int c = 0; c < length; c++) {
+        sb.append(letters.charAt(random.nextInt(letters.length())));
+      }
+      String value = sb.toString();
+      assertThat(LEAN.resolve(NodeId.scalar, value, true))
+          .as(value)
+          .isEqualTo(SNAKEYAML.resolve(NodeId.scalar, value, true));
+    }
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"10.0.0.0/16", "8.8.8.8", "1.19.4", "172.16.0.0/26", "100.100.0.0/16"})
+  @ValueSource(
+      strings = {
+        "10.0.0.0/16",
+        "8.8.8.8",
+        "1.19.4",
+        "172.16.0.0/26",
+        "100.100.0.0/16",
+        "network",
+        "operatingSystems"
+      })
   void cidrsIpsAndVersionsSkipThePatterns(String value) {
     assertThat(BoundedYaml.LeanResolver.onlyString(value)).isTrue();
   }
