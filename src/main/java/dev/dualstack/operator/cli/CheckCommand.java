@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code check}: predicts what {@code kubectl apply} and the operator will say about manifests,
- * offline ({@link CheckRunner} evaluates, {@link CheckOutput} writes). Results go to stdout as they
- * are computed; notes are part of every output format (and, for json/yaml, on stderr too); problems
+ * offline ({@link CheckRunner} evaluates, {@link CheckOutput} writes). Results go to stdout when
+ * the run is over (held until then, {@link HeldOutput}: a problem found at the end means nothing
+ * was checked); notes are part of every output format (and, for json/yaml, on stderr too); problems
  * go to stderr.
  *
  * <p>Exit codes: {@value #VALID} at least one Cluster and all valid; {@value #NOT_VALID} some
@@ -118,9 +119,10 @@ public final class CheckCommand implements Callable<Integer> {
       paths = List.of(Path.of("-"));
     }
     CrdSchema.prepareInBackground(Cluster.KIND, Datacenter.KIND);
+    HeldOutput held =
+        new HeldOutput(System.out, HeldOutput.limitFor(Runtime.getRuntime().maxMemory()));
     PrintWriter out =
-        new PrintWriter(
-            new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        new PrintWriter(new BufferedWriter(new OutputStreamWriter(held, StandardCharsets.UTF_8)));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     try {
       CapabilityMatrix matrix;
@@ -130,10 +132,10 @@ public final class CheckCommand implements Callable<Integer> {
         e.problems().forEach(p -> err.println("error: " + p));
         return UNREADABLE;
       }
-      CheckOutput.Writer writer = CheckOutput.writer(output.name(), out);
+      Results results = new Results(output.name(), out, held);
       Summary summary =
           new CheckRunner(new Pipeline(matrix), Clock.systemUTC(), unknownFields)
-              .run(paths, writer);
+              .run(paths, results);
       if (!summary.readable()) {
         summary.notes().forEach(n -> err.println("note: " + n));
         for (Problem p : summary.problems()) {
@@ -154,11 +156,46 @@ public final class CheckCommand implements Callable<Integer> {
       if (output != Format.text) {
         summary.notes().forEach(n -> err.println("note: " + n));
       }
-      writer.end(summary);
+      results.writer.end(summary);
+      out.flush();
+      held.commit();
       return summary.allValid() ? VALID : NOT_VALID;
     } finally {
       out.flush();
       err.flush();
+    }
+  }
+
+  /** The results in the chosen format, held until the run is over ({@link HeldOutput}). */
+  private static final class Results implements CheckRunner.Sink {
+    private final String format;
+    private final PrintWriter out;
+    private final HeldOutput held;
+    CheckOutput.Writer writer;
+
+    Results(String format, PrintWriter out, HeldOutput held) throws IOException {
+      this.format = format;
+      this.out = out;
+      this.held = held;
+      this.writer = CheckOutput.writer(format, out);
+    }
+
+    @Override
+    public void accept(CheckRunner.ClusterCheck check) throws IOException {
+      writer.accept(check);
+    }
+
+    @Override
+    public void restart() throws IOException {
+      out.flush();
+      held.discard();
+      writer = CheckOutput.writer(format, out);
+    }
+
+    @Override
+    public boolean holding() {
+      out.flush();
+      return !held.dropped();
     }
   }
 

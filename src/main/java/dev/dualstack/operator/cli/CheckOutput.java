@@ -100,7 +100,9 @@ final class CheckOutput {
   }
 
   /** Writes results as they come: {@link #accept} per result, then {@link #end}. */
-  interface Writer extends CheckRunner.Sink {
+  interface Writer {
+    void accept(ClusterCheck check) throws IOException;
+
     void end(Summary summary) throws IOException;
   }
 
@@ -248,10 +250,10 @@ final class CheckOutput {
   }
 
   private static void line(StringBuilder sb, String label, String value) {
-    sb.append("    ")
-        .append(String.format("%-9s", label))
-        .append(' ')
-        .append(value == null || value.isEmpty() ? "-" : value)
-        .append('\n');
+    sb.append("    ").append(label);
+    for (int i = label.length(); i < 9; i++) {
+      sb.append(' ');
+    }
+    sb.append(' ').append(value == null || value.isEmpty() ? "-" : value).append('\n');
   }
 }

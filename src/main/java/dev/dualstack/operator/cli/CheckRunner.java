@@ -30,18 +30,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The evaluation behind {@code check}, without any output, in two passes over the input so that
- * memory does not grow with the number of Clusters:
+ * The evaluation behind {@code check}, without any output. Memory does not grow with the number of
+ * Clusters: each is evaluated as it is read and its result goes to the {@link Sink} at once.
  *
- * <ol>
- *   <li>read everything once: keep the Datacenters (ours and KKP Seeds'), count the Clusters, and
- *       collect every problem (unreadable input) and note before anything is printed (without
- *       validating against the CRDs: that is the second pass's);
- *   <li>read again (standard input and pipes from the text kept by the first pass) and evaluate
- *       each Cluster as it is read: the CRD schema and CEL rules ({@link CrdSchema}), unknown
- *       fields, duplicates, then the {@link Pipeline} against the Datacenter its {@code
- *       spec.cloud.dc} names (none: phase Pending); each result goes to the {@link Sink} at once.
- * </ol>
+ * <p>One pass over the input reads every object: the CRD schema and CEL rules ({@link CrdSchema}),
+ * unknown fields, duplicates, then the {@link Pipeline} against the Datacenter its {@code
+ * spec.cloud.dc} names among those read so far (none: phase Pending). The sink holds the results
+ * until the end, because two things are only known then:
+ *
+ * <ul>
+ *   <li>a problem (unreadable input) anywhere means nothing is evaluated: the sink is told to
+ *       {@linkplain Sink#restart() forget} the results, and the problems are returned;
+ *   <li>a Datacenter read after a Cluster that names it (or a later definition of the same name,
+ *       which wins as the later {@code kubectl apply} would): the results are forgotten and a
+ *       second pass (standard input and pipes from the text kept by the first) evaluates every
+ *       Cluster against the final Datacenters, straight to the sink. So do inputs whose results the
+ *       sink could not hold ({@link Sink#holding()}).
+ * </ul>
  *
  * <p>A Cluster that carries {@code status} is checked as an update against it (not a KKP Cluster:
  * its status is KKP's). Its generation is {@code metadata.generation} when given; otherwise 1 for a
@@ -112,9 +117,19 @@ public final class CheckRunner {
   }
 
   /** Receives the results as they are computed. */
-  @FunctionalInterface
   public interface Sink {
     void accept(ClusterCheck check) throws IOException;
+
+    /**
+     * Forgets every result accepted so far: the run reports problems instead, or evaluates again
+     * from the start. What is accepted after it is final.
+     */
+    void restart() throws IOException;
+
+    /** Whether every result accepted so far is still held (a bounded sink may drop them). */
+    default boolean holding() throws IOException {
+      return true;
+    }
   }
 
   /**
@@ -142,63 +157,97 @@ public final class CheckRunner {
 
   /** Reads {@code paths} and evaluates every Cluster; results go to {@code sink} in input order. */
   public Summary run(List<Path> paths, Sink sink) throws IOException {
-    Reading first = new Reading();
-    first.validate = false;
-    List<Input> inputs = ManifestReader.inputs(paths, first);
+    Reading reading = new Reading();
+    List<Input> inputs = ManifestReader.inputs(paths, reading);
     Map<Input, String> texts = new HashMap<>();
     Map<String, Located<Datacenter>> datacenters = new LinkedHashMap<>();
-    int[] clusters = {0};
-    ManifestReader.scan(
-        inputs,
-        texts,
-        new ManifestReader.Visitor() {
-          @Override
-          public void cluster(Item<Cluster> c) {
-            clusters[0]++;
-          }
-
-          @Override
-          public void datacenter(Item<Datacenter> d) {
-            datacenters.put(d.name(), d.located());
-          }
-        },
-        first);
-    if (!first.problems().isEmpty() || clusters[0] == 0) {
-      return new Summary(0, 0, 0, first.notes(), first.problems());
-    }
     List<String> later = new ArrayList<>();
-    Second second = new Second(datacenters, sink, later);
-    Reading reading = new Reading();
+    Evaluation first = new Evaluation(datacenters, sink, later, true);
+    scan(inputs, texts, first, reading);
+    if (!reading.problems().isEmpty() || first.clusters == 0) {
+      sink.restart();
+      return new Summary(0, 0, 0, reading.notes(), reading.problems());
+    }
+    Evaluation done = first;
+    Reading read = reading;
+    if (first.stale() || !sink.holding()) {
+      sink.restart();
+      later.clear();
+      read = new Reading();
+      done = new Evaluation(datacenters, sink, later, false);
+      scan(inputs, texts, done, read);
+    }
+    List<String> notes = new ArrayList<>(read.notes());
+    notes.addAll(later);
+    return new Summary(done.clusters, done.valid, done.refused, notes, List.of());
+  }
+
+  private static void scan(
+      List<Input> inputs, Map<Input, String> texts, Evaluation visitor, Reading reading)
+      throws IOException {
     try {
-      ManifestReader.scan(inputs, texts, second, reading);
+      ManifestReader.scan(inputs, texts, visitor, reading);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    // rules that could not be evaluated are found while validating, in the second pass
-    first.celProblems.addAll(reading.celProblems);
-    List<String> notes = new ArrayList<>(first.notes());
-    notes.addAll(later);
-    return new Summary(second.clusters, second.valid, second.refused, notes, List.of());
   }
 
-  /** The second pass: evaluates and hands over each object as it is read. */
-  private final class Second implements ManifestReader.Visitor {
+  /**
+   * A pass that evaluates and hands over each object as it is read. The first one ({@code live})
+   * collects the Datacenters as they come and remembers which one each Cluster was evaluated
+   * against; a second one evaluates against the final Datacenters.
+   */
+  private final class Evaluation implements ManifestReader.Visitor {
+    private static final Object NONE = new Object();
+
     final Map<String, Located<Datacenter>> datacenters;
     final Sink sink;
     final List<String> notes;
+    final boolean live;
     final Map<String, Source> seen = new HashMap<>();
+
+    /** In a live pass: the Datacenter (or NONE) each referenced name resolved to. */
+    final Map<String, Object> resolved = new HashMap<>();
+
+    boolean changed;
     int clusters;
     int valid;
     int refused;
 
-    Second(Map<String, Located<Datacenter>> datacenters, Sink sink, List<String> notes) {
+    Evaluation(
+        Map<String, Located<Datacenter>> datacenters, Sink sink, List<String> notes, boolean live) {
       this.datacenters = datacenters;
       this.sink = sink;
       this.notes = notes;
+      this.live = live;
+    }
+
+    /** Whether some Cluster was evaluated against another Datacenter than the final one. */
+    boolean stale() {
+      if (changed) {
+        return true;
+      }
+      for (Map.Entry<String, Object> e : resolved.entrySet()) {
+        Object now = datacenters.get(e.getKey());
+        if ((now == null ? NONE : now) != e.getValue()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override
     public void cluster(Item<Cluster> item) {
+      if (live) {
+        String dc = dcOf(item.located().object());
+        if (dc != null) {
+          Object now = datacenters.get(dc);
+          Object before = resolved.putIfAbsent(dc, now == null ? NONE : now);
+          if (before != null && before != (now == null ? NONE : now)) {
+            changed = true;
+          }
+        }
+      }
       List<Finding> admission = admission(item);
       List<Warning> warnings = relaxedUnknown(item);
       ClusterCheck c = check(item, admission, warnings, datacenters);
@@ -211,6 +260,9 @@ public final class CheckRunner {
 
     @Override
     public void datacenter(Item<Datacenter> item) {
+      if (live) {
+        datacenters.put(item.name(), item.located());
+      }
       List<Finding> admission = admission(item);
       List<Warning> warnings = relaxedUnknown(item);
       if (admission.isEmpty()) {
@@ -337,10 +389,7 @@ public final class CheckRunner {
             generation(cluster, previous),
             cluster.getSpec(),
             previous);
-    String dc =
-        cluster.getSpec() == null || cluster.getSpec().cloud() == null
-            ? null
-            : cluster.getSpec().cloud().dc();
+    String dc = dcOf(cluster);
     Located<Datacenter> datacenter = dc == null ? null : datacenters.get(dc);
     return pipeline.evaluate(
         input, datacenter == null ? null : DatacenterInput.of(datacenter.object()));
@@ -349,8 +398,26 @@ public final class CheckRunner {
   /** Every result of a run, collected (tests and small inputs). */
   public List<ClusterCheck> collect(List<Path> paths) throws IOException {
     List<ClusterCheck> all = new ArrayList<>();
-    run(paths, all::add);
+    run(
+        paths,
+        new Sink() {
+          @Override
+          public void accept(ClusterCheck check) {
+            all.add(check);
+          }
+
+          @Override
+          public void restart() {
+            all.clear();
+          }
+        });
     return all;
+  }
+
+  private static String dcOf(Cluster cluster) {
+    return cluster.getSpec() == null || cluster.getSpec().cloud() == null
+        ? null
+        : cluster.getSpec().cloud().dc();
   }
 
   private static Long generation(Cluster cluster, ClusterStatus previous) {

@@ -107,4 +107,108 @@ class CheckRunnerTest {
     assertThat(c.result().provider()).as("the later one resolves").isEqualTo("aws");
     assertThat(c.valid()).isTrue();
   }
+
+  /** What a sink was told, in order: the names accepted and "restart". */
+  static final class Recording implements CheckRunner.Sink {
+    final List<String> calls = new java.util.ArrayList<>();
+    final List<ClusterCheck> kept = new java.util.ArrayList<>();
+    boolean holding = true;
+
+    @Override
+    public void accept(ClusterCheck check) {
+      calls.add(check.name());
+      kept.add(check);
+    }
+
+    @Override
+    public void restart() {
+      calls.add("restart");
+      kept.clear();
+    }
+
+    @Override
+    public boolean holding() {
+      return holding;
+    }
+  }
+
+  private static final String DC_AWS =
+      "apiVersion: dualstack.dev/v1\nkind: Datacenter\nmetadata: {name: dc}\n"
+          + "spec: {aws: {region: eu-central-1}}\n";
+
+  private static String cluster(String name) {
+    return "apiVersion: dualstack.dev/v1\nkind: Cluster\nmetadata: {name: "
+        + name
+        + "}\nspec: {cloud: {dc: dc, aws: {}}}\n";
+  }
+
+  @Test
+  void oneReadingWhenEveryDatacenterComesBeforeItsClusters() throws IOException {
+    Path f = tmp.resolve("in-order.yaml");
+    Files.writeString(f, DC_AWS + "---\n" + cluster("a") + "---\n" + cluster("b"));
+    Recording sink = new Recording();
+
+    CheckRunner.Summary s = runner.run(List.of(f), sink);
+
+    assertThat(sink.calls).containsExactly("a", "b");
+    assertThat(s.clusters()).isEqualTo(2);
+    assertThat(sink.kept).allSatisfy(c -> assertThat(c.result().provider()).isEqualTo("aws"));
+  }
+
+  @Test
+  void aClusterBeforeItsDatacenterIsEvaluatedAgainAgainstIt() throws IOException {
+    Path f = tmp.resolve("dc-last.yaml");
+    Files.writeString(f, cluster("a") + "---\n" + DC_AWS);
+    Recording sink = new Recording();
+
+    CheckRunner.Summary s = runner.run(List.of(f), sink);
+
+    assertThat(sink.calls).containsExactly("a", "restart", "a");
+    assertThat(sink.kept).singleElement().satisfies(c -> assertThat(c.valid()).isTrue());
+    assertThat(s.valid()).isEqualTo(1);
+  }
+
+  @Test
+  void aClusterBetweenTwoDatacentersOfOneNameIsEvaluatedAgainstTheLaterOne() throws IOException {
+    Path f = tmp.resolve("dc-twice.yaml");
+    Files.writeString(
+        f,
+        "apiVersion: dualstack.dev/v1\nkind: Datacenter\nmetadata: {name: dc}\n"
+            + "spec: {gcp: {region: europe-west3}}\n---\n"
+            + cluster("a")
+            + "---\n"
+            + DC_AWS);
+
+    List<ClusterCheck> r = runner.collect(List.of(f));
+
+    ClusterCheck a = r.stream().filter(ClusterCheck::isCluster).findFirst().orElseThrow();
+    assertThat(a.result().provider()).isEqualTo("aws");
+    assertThat(a.valid()).isTrue();
+  }
+
+  @Test
+  void aProblemAfterSomeResultsWithdrawsThem() throws IOException {
+    Path f = tmp.resolve("broken-at-the-end.yaml");
+    Files.writeString(f, DC_AWS + "---\n" + cluster("a") + "---\nkind: [unclosed\n");
+    Recording sink = new Recording();
+
+    CheckRunner.Summary s = runner.run(List.of(f), sink);
+
+    assertThat(s.readable()).isFalse();
+    assertThat(sink.calls).containsExactly("a", "restart");
+    assertThat(runner.collect(List.of(f))).isEmpty();
+  }
+
+  @Test
+  void aSinkThatCouldNotHoldTheResultsGetsThemAgain() throws IOException {
+    Path f = tmp.resolve("many.yaml");
+    Files.writeString(f, DC_AWS + "---\n" + cluster("a") + "---\n" + cluster("b"));
+    Recording sink = new Recording();
+    sink.holding = false;
+
+    CheckRunner.Summary s = runner.run(List.of(f), sink);
+
+    assertThat(sink.calls).containsExactly("a", "b", "restart", "a", "b");
+    assertThat(s.clusters()).isEqualTo(2);
+  }
 }
