@@ -33,7 +33,8 @@ import java.util.Objects;
  * The evaluation behind {@code check}, without any output. Memory does not grow with the number of
  * Clusters: each is evaluated as it is read and its result goes to the {@link Sink} at once.
  *
- * <p>One pass over the input reads every object: the CRD schema and CEL rules ({@link CrdSchema}),
+ * <p>One pass over the input reads every object (validating and evaluating each on a second thread
+ * while the next ones are read, in input order): the CRD schema and CEL rules ({@link CrdSchema}),
  * unknown fields, duplicates, then the {@link Pipeline} against the Datacenter its {@code
  * spec.cloud.dc} names among those read so far (none: phase Pending). The sink holds the results
  * until the end, because two things are only known then:
@@ -158,6 +159,7 @@ public final class CheckRunner {
   /** Reads {@code paths} and evaluates every Cluster; results go to {@code sink} in input order. */
   public Summary run(List<Path> paths, Sink sink) throws IOException {
     Reading reading = new Reading();
+    reading.concurrent = true;
     List<Input> inputs = ManifestReader.inputs(paths, reading);
     Map<Input, String> texts = new HashMap<>();
     Map<String, Located<Datacenter>> datacenters = new LinkedHashMap<>();
@@ -174,6 +176,7 @@ public final class CheckRunner {
       sink.restart();
       later.clear();
       read = new Reading();
+      read.concurrent = true;
       done = new Evaluation(datacenters, sink, later, false);
       scan(inputs, texts, done, read);
     }

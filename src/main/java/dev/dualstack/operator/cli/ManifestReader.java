@@ -92,9 +92,6 @@ public final class ManifestReader {
 
   static final ObjectMapper MAPPER = strictMapper();
 
-  private static final CrdSchema.Outcome NOT_VALIDATED =
-      new CrdSchema.Outcome(List.of(), List.of());
-
   private ManifestReader() {}
 
   /** Where an object came from: the file and the 1-based line its document starts on. */
@@ -206,11 +203,11 @@ public final class ManifestReader {
     int objects;
 
     /**
-     * Whether objects are validated against their CRD (schema, CEL, unknown fields). {@code
-     * check}'s first pass, which only looks for unreadable input and the Datacenters, does without:
-     * its second pass validates every object.
+     * Whether validating each object and the visitor run on a second thread, in input order, while
+     * this one reads the next documents ({@code check}: reading and evaluating take about as long
+     * each). Not with {@link #noteFindings}, whose notes are written while validating.
      */
-    boolean validate = true;
+    boolean concurrent;
 
     void note(String note) {
       if (notes.size() < MAX_NOTES) {
@@ -295,9 +292,17 @@ public final class ManifestReader {
    * supplies it on a second call.
    */
   static void scan(List<Input> inputs, Map<Input, String> texts, Visitor visitor, Reading reading) {
-    Run run = new Run(visitor, reading);
-    for (Input input : inputs) {
-      run.readInput(input, texts);
+    if (reading.concurrent && reading.noteFindings) {
+      throw new IllegalArgumentException("notes of findings are written while validating");
+    }
+    try (Stage stage = reading.concurrent ? new Stage() : null) {
+      Run run = new Run(visitor, reading, stage);
+      for (Input input : inputs) {
+        run.readInput(input, texts);
+      }
+      if (stage != null) {
+        stage.finish();
+      }
     }
     for (String kind : List.of(Cluster.KIND, Datacenter.KIND)) {
       if (CrdSchema.loaded(kind)) {
@@ -306,13 +311,150 @@ public final class ManifestReader {
     }
   }
 
+  /**
+   * The second thread of a concurrent reading: runs the tasks handed to it (validating an object,
+   * then the visitor) one after another in the order given, in batches. A task's failure stops the
+   * stage and is thrown to the reading thread at its next hand-over or at {@link #finish()};
+   * closing the stage without finishing (the reading failed) ends the thread without running what
+   * is left.
+   */
+  private static final class Stage implements AutoCloseable {
+    private static final int BATCH = 32;
+    private static final List<Runnable> END = List.of();
+
+    private final java.util.concurrent.BlockingQueue<List<Runnable>> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(4);
+    private final Thread thread = new Thread(this::work, "check-evaluate");
+    private List<Runnable> batch = new ArrayList<>(BATCH);
+    private volatile Throwable failure;
+    private volatile boolean stopped;
+    private boolean ended;
+
+    Stage() {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void submit(Runnable task) {
+      rethrow();
+      batch.add(task);
+      if (batch.size() == BATCH) {
+        handOver();
+      }
+    }
+
+    private void handOver() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      put(batch);
+      batch = new ArrayList<>(BATCH);
+    }
+
+    private void put(List<Runnable> tasks) {
+      try {
+        queue.put(tasks);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading", e);
+      }
+    }
+
+    /** Waits until every task has run; throws what a task threw. */
+    void finish() {
+      handOver();
+      end();
+      rethrow();
+    }
+
+    private void end() {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      put(END);
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading", e);
+      }
+    }
+
+    private void rethrow() {
+      Throwable t = failure;
+      if (t instanceof RuntimeException r) {
+        throw r;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
+      }
+    }
+
+    private void work() {
+      try {
+        while (true) {
+          List<Runnable> tasks = queue.take();
+          if (tasks == END) {
+            return;
+          }
+          for (Runnable task : tasks) {
+            if (stopped || failure != null) {
+              break;
+            }
+            task.run();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Throwable t) { // handed to the reading thread, which throws it
+        failure = t;
+        drain();
+      }
+    }
+
+    /** After a failure: takes batches until the end, so that the reading thread never blocks. */
+    private void drain() {
+      try {
+        while (queue.take() != END) {
+          // dropped: the run fails
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!ended) {
+        stopped = true;
+        batch = new ArrayList<>();
+        end();
+      }
+    }
+  }
+
   private static final class Run {
     final Visitor visitor;
     final Reading reading;
+    final Stage stage;
 
-    Run(Visitor visitor, Reading reading) {
+    Run(Visitor visitor, Reading reading, Stage stage) {
       this.visitor = visitor;
       this.reading = reading;
+      this.stage = stage;
+    }
+
+    /** Runs {@code task} here, or hands it to the second thread of a concurrent reading. */
+    void then(Runnable task) {
+      if (stage == null) {
+        task.run();
+      } else {
+        stage.submit(task);
+      }
     }
 
     void readInput(Input input, Map<Input, String> texts) {
@@ -412,30 +554,33 @@ public final class ManifestReader {
       if (mapped == null) {
         return;
       }
-      CrdSchema.Outcome outcome =
-          reading.validate ? CrdSchema.of(kind).validate(object, !kkp) : NOT_VALIDATED;
-      if (reading.noteFindings) {
-        noteFindings(file, doc, origin + " " + nameOf(doc, object), outcome);
-      }
-      if (mapped instanceof Cluster c) {
-        visitor.cluster(
-            new Item<>(
-                kind,
-                group + "/" + kind + "/" + c.getMetadata().getName(),
-                origin,
-                new Located<>(c, source),
-                outcome.errors(),
-                outcome.unknown()));
-      } else if (mapped instanceof Datacenter d) {
-        visitor.datacenter(
-            new Item<>(
-                kind,
-                group + "/" + kind + "/" + d.getMetadata().getName(),
-                origin,
-                new Located<>(d, source),
-                outcome.errors(),
-                outcome.unknown()));
-      }
+      Node forNotes = reading.noteFindings ? doc : null; // else not kept while the task waits
+      then(
+          () -> {
+            CrdSchema.Outcome outcome = CrdSchema.of(kind).validate(object, !kkp);
+            if (forNotes != null) {
+              noteFindings(file, forNotes, origin + " " + nameOf(forNotes, object), outcome);
+            }
+            if (mapped instanceof Cluster c) {
+              visitor.cluster(
+                  new Item<>(
+                      kind,
+                      group + "/" + kind + "/" + c.getMetadata().getName(),
+                      origin,
+                      new Located<>(c, source),
+                      outcome.errors(),
+                      outcome.unknown()));
+            } else if (mapped instanceof Datacenter d) {
+              visitor.datacenter(
+                  new Item<>(
+                      kind,
+                      group + "/" + kind + "/" + d.getMetadata().getName(),
+                      origin,
+                      new Located<>(d, source),
+                      outcome.errors(),
+                      outcome.unknown()));
+            }
+          });
     }
 
     /**
@@ -491,16 +636,19 @@ public final class ManifestReader {
         String origin = "KKP Seed " + seed + " datacenter";
         Object mapped = mapOrProblem(file, at, dc, Datacenter.KIND, true, origin);
         if (mapped instanceof Datacenter d) {
-          CrdSchema.Outcome outcome =
-              reading.validate ? CrdSchema.of(Datacenter.KIND).validate(dc, false) : NOT_VALIDATED;
-          visitor.datacenter(
-              new Item<>(
-                  Datacenter.KIND,
-                  "kubermatic.k8c.io/Seed/" + seed + "/" + key.getValue(),
-                  origin,
-                  new Located<>(d, source),
-                  outcome.errors(),
-                  outcome.unknown()));
+          String itemKey = "kubermatic.k8c.io/Seed/" + seed + "/" + key.getValue();
+          then(
+              () -> {
+                CrdSchema.Outcome outcome = CrdSchema.of(Datacenter.KIND).validate(dc, false);
+                visitor.datacenter(
+                    new Item<>(
+                        Datacenter.KIND,
+                        itemKey,
+                        origin,
+                        new Located<>(d, source),
+                        outcome.errors(),
+                        outcome.unknown()));
+              });
         }
       }
     }
