@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code check FILE} in this JVM (the packaged jar on the class path, output discarded) and
- * prints the bytes its thread allocated: the per-Cluster work of {@code check} (reading,
- * validating, evaluating, writing) all happens on that thread.
+ * prints the bytes it allocated, on every thread ({@code check} reads on one and evaluates on
+ * another): the probe JVM runs Epsilon, the collector that never collects, so the growth of the
+ * heap in use is what was allocated.
  */
 public final class CheckAllocationProbe {
   private CheckAllocationProbe() {}
@@ -22,11 +23,10 @@ public final class CheckAllocationProbe {
   public static void main(String[] args) {
     PrintStream report = System.out;
     System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
-    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long id = Thread.currentThread().getId();
-    long before = threads.getThreadAllocatedBytes(id);
+    var memory = ManagementFactory.getMemoryMXBean();
+    long before = memory.getHeapMemoryUsage().getUsed();
     int exit = Main.execute("check", args[0]);
-    long after = threads.getThreadAllocatedBytes(id);
+    long after = memory.getHeapMemoryUsage().getUsed();
     report.println("allocated=" + (after - before) + " exit=" + exit);
   }
 
@@ -48,7 +48,10 @@ public final class CheckAllocationProbe {
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx1g",
+            "-XX:+UnlockExperimentalVMOptions",
+            "-XX:+UseEpsilonGC",
+            "-Xlog:gc+init=off",
+            "-Xmx12g",
             "-cp",
             jar + java.io.File.pathSeparator + self,
             CheckAllocationProbe.class.getName(),

@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The cost of {@code check} as a user sees it (issue 14, item 4): the packaged jar run as its own
- * process with the documented command line ({@code java
- * -XX:SharedArchiveFile=target/dualstack-operator.jsa -jar target/dualstack-operator.jar check
- * FILE}), wall time from starting the process to its exit (JVM start included), output to a file.
+ * process with the documented command line ({@code java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+ * -XX:SharedArchiveFile=target/dualstack-operator.jsa -Xlog:cds=off,cds+dynamic=off -jar
+ * target/dualstack-operator.jar check FILE}), wall time from starting the process to its exit (JVM
+ * start included), output to a file.
  *
  * <p>Inputs (written to {@code --dir}, default a temporary directory): one OpenStack Datacenter
  * (IPv6 enabled, DNS servers, reserved ranges) and N dual-stack Clusters as a user writes them:
@@ -25,16 +26,22 @@ import java.util.concurrent.TimeUnit;
  * examples/openstack.yaml} as it is in the repository.
  *
  * <p>Each case: one unmeasured run (page cache, the archive mapped once), then {@code --runs} (5)
- * measured runs: median, min and max. Every case also runs without the archive ({@code java -jar
- * ...}), to show what it is worth. Allocation per Cluster: a probe JVM per size ({@link
- * CheckAllocationProbe}, the jar on its class path) runs {@code check} in-process and reports the
- * bytes the main thread allocated; per Cluster = (A(20,000) − A(5,000)) / 15,000, so the fixed
- * start-up cost drops out.
+ * measured runs: median, min and max. Every case also runs as {@code java -jar ...} without any
+ * option, to show what the documented options are worth. Allocation per Cluster: a probe JVM per
+ * size ({@link CheckAllocationProbe}, the jar on its class path) runs {@code check} in-process and
+ * reports the bytes it allocated on all threads; per Cluster = (A(20,000) − A(5,000)) / 15,000, so
+ * the fixed start-up cost drops out.
  *
  * <p>{@code --runs=5 --sizes=1,5000,20000 --jar=target/dualstack-operator.jar
  * --archive=target/dualstack-operator.jsa --dir=PATH --no-baseline}
  */
 public final class CheckHarness {
+  /**
+   * The JVM options of the documented {@code check} command line (README, "The commands"; ADR 0002)
+   * besides the archive's: the client compiler only and the serial collector.
+   */
+  static final List<String> DOCUMENTED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private CheckHarness() {}
 
   /** One measured case. */
@@ -104,15 +111,18 @@ public final class CheckHarness {
 
     System.out.println();
     System.out.println(
-        "| input | JVM options | exit | with the archive: median (min–max) |"
-            + " without it (java -jar): median (min–max) | load before → after |");
+        "| input | JVM options | exit | the documented command line: median (min–max) |"
+            + " java -jar without options: median (min–max) | load before → after |");
     System.out.println("|---|---|---:|---:|---:|---|");
     List<Times> withArchive = new ArrayList<>();
     for (Case c : cases) {
       String loadBefore = load1();
-      List<String> cds =
-          Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
-      Times with = time(jar, cat(cds, c.jvm()), c, runs, dir);
+      List<String> documented = new ArrayList<>(DOCUMENTED);
+      if (Files.isRegularFile(archive)) {
+        documented.add("-XX:SharedArchiveFile=" + archive);
+        documented.add("-Xlog:cds=off,cds+dynamic=off");
+      }
+      Times with = time(jar, cat(documented, c.jvm()), c, runs, dir);
       Times without = baseline ? time(jar, c.jvm(), c, runs, dir) : null;
       withArchive.add(with);
       System.out.printf(
@@ -134,7 +144,7 @@ public final class CheckHarness {
       perCluster = (a20 - a5) / 15_000.0 / 1024;
       System.out.printf(
           Locale.ROOT,
-          "%nallocated by check's thread: 5,000 Clusters %.1f MB, 20,000 Clusters %.1f MB:"
+          "%nallocated by check (all threads): 5,000 Clusters %.1f MB, 20,000 Clusters %.1f MB:"
               + " %.1f KB per Cluster%n",
           a5 / 1048576.0,
           a20 / 1048576.0,
