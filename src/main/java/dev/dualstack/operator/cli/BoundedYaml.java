@@ -14,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -395,11 +396,19 @@ final class BoundedYaml {
    * starting with a digit, a sign or a dot those are int, float and timestamp, and none of them
    * matches a value with a {@code /} or with two dots: CIDRs, IP addresses and versions ({@code
    * 10.0.0.0/16}, {@code 8.8.8.8}, {@code 1.19.4}). For one starting with a letter they are bool
-   * and null, whose words ({@code false}, {@code NULL}, ...) have at most 5 characters: keys and
-   * names like {@code network} or {@code nodeCidrMaskSizeIPv4} skip them. Everything else goes to
+   * and null, which match only their 21 words ({@code false}, {@code NULL}, ...): every other key
+   * and name ({@code spec}, {@code network}, {@code ipvs}) is a string. Everything else goes to
    * SnakeYAML's own resolution, so the tags are the same.
    */
   static final class LeanResolver extends Resolver {
+    /**
+     * SnakeYAML's bool and null words: the only values of its patterns that start with a letter.
+     */
+    private static final Set<String> WORDS =
+        Set.of(
+            "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+            "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL");
+
     @Override
     public Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
       if (implicit && kind == org.yaml.snakeyaml.nodes.NodeId.scalar && onlyString(value)) {
@@ -413,9 +422,8 @@ final class BoundedYaml {
         return false;
       }
       char first = value.charAt(0);
-      if (value.length() > 5
-          && ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
-        return true; // only bool (yes, off, ...) and null words start with a letter: 5 at most
+      if ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')) {
+        return !WORDS.contains(value); // only bool (yes, off, ...) and null words start with one
       }
       if ("-+.0123456789".indexOf(first) < 0) {
         return false;
