@@ -141,7 +141,7 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
             unreadable.message());
         result = unreadable(name, unreadable);
       } else {
-        Datacenter dc = context.getSecondaryResource(Datacenter.class).orElse(null);
+        Datacenter dc = datacenterOf(cluster, context);
         result =
             pipeline.evaluate(ClusterInput.of(cluster), dc == null ? null : DatacenterInput.of(dc));
       }
@@ -173,6 +173,26 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
     } finally {
       MDC.remove(MDC_CLUSTER);
     }
+  }
+
+  /**
+   * The Cluster's Datacenter (the one {@code spec.cloud.dc} names) from the Datacenter event
+   * source's cache: the same lookup as JOSDK's {@code
+   * context.getSecondaryResource(Datacenter.class)} through {@link
+   * DatacenterToClusterMapper#datacenterOf} (the event source's {@code get} of that one id),
+   * without what JOSDK does around it per reconcile: finding the event source by type, a stream of
+   * the mapped ids and a HashSet of the results, which hashes the whole Datacenter (metadata, spec
+   * and status records) on every reconcile (0.03 ms of CPU per reconcile in the throughput
+   * harness). Before the event sources are prepared (unit tests with a context double) the context
+   * answers.
+   */
+  private Datacenter datacenterOf(Cluster cluster, Context<Cluster> context) {
+    InformerEventSource<Datacenter, Cluster> source = datacenterSource;
+    if (source == null) {
+      return context.getSecondaryResource(Datacenter.class).orElse(null);
+    }
+    String name = DatacenterToClusterMapper.datacenterName(cluster);
+    return name == null ? null : source.get(new ResourceID(name)).orElse(null);
   }
 
   /**
