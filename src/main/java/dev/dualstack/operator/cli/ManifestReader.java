@@ -561,26 +561,25 @@ public final class ManifestReader {
             if (forNotes != null) {
               noteFindings(file, forNotes, origin + " " + nameOf(forNotes, object), outcome);
             }
+            String key =
+                group
+                    + "/"
+                    + kind
+                    + "/"
+                    + ((io.fabric8.kubernetes.api.model.HasMetadata) mapped)
+                        .getMetadata()
+                        .getName();
             if (mapped instanceof Cluster c) {
-              visitor.cluster(
-                  new Item<>(
-                      kind,
-                      group + "/" + kind + "/" + c.getMetadata().getName(),
-                      origin,
-                      new Located<>(c, source),
-                      outcome.errors(),
-                      outcome.unknown()));
+              visitor.cluster(item(kind, key, origin, c, source, outcome));
             } else if (mapped instanceof Datacenter d) {
-              visitor.datacenter(
-                  new Item<>(
-                      kind,
-                      group + "/" + kind + "/" + d.getMetadata().getName(),
-                      origin,
-                      new Located<>(d, source),
-                      outcome.errors(),
-                      outcome.unknown()));
+              visitor.datacenter(item(kind, key, origin, d, source, outcome));
             }
           });
+    }
+
+    private static <T> Item<T> item(
+        String kind, String key, String origin, T object, Source source, CrdSchema.Outcome o) {
+      return new Item<>(kind, key, origin, new Located<>(object, source), o.errors(), o.unknown());
     }
 
     /**
@@ -640,14 +639,7 @@ public final class ManifestReader {
           then(
               () -> {
                 CrdSchema.Outcome outcome = CrdSchema.of(Datacenter.KIND).validate(dc, false);
-                visitor.datacenter(
-                    new Item<>(
-                        Datacenter.KIND,
-                        itemKey,
-                        origin,
-                        new Located<>(d, source),
-                        outcome.errors(),
-                        outcome.unknown()));
+                visitor.datacenter(item(Datacenter.KIND, itemKey, origin, d, source, outcome));
               });
         }
       }
