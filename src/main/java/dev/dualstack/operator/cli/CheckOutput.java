@@ -178,9 +178,20 @@ final class CheckOutput {
       this.out = out;
     }
 
+    /** Reused for every result: no string, no growing builder per result. */
+    private final StringBuilder sb = new StringBuilder(1024);
+
+    private char[] chars = new char[1024];
+
     @Override
     public void accept(ClusterCheck c) throws IOException {
-      out.write(block(c));
+      sb.setLength(0);
+      block(sb, c);
+      if (chars.length < sb.length()) {
+        chars = new char[sb.length() * 2];
+      }
+      sb.getChars(0, sb.length(), chars, 0);
+      out.write(chars, 0, sb.length());
       out.flush();
     }
 
@@ -209,8 +220,8 @@ final class CheckOutput {
     }
   }
 
-  static String block(ClusterCheck c) {
-    StringBuilder sb = new StringBuilder();
+  /** One result as text, appended to {@code sb}. */
+  static void block(StringBuilder sb, ClusterCheck c) {
     sb.append(c.valid() ? "✓ " : "✗ ")
         .append(c.isCluster() ? "" : c.kind() + " ")
         .append(c.name())
@@ -226,7 +237,7 @@ final class CheckOutput {
       line(sb, "warning", w.code() + ": " + w.message());
     }
     if (!c.isCluster()) {
-      return sb.toString();
+      return;
     }
     ClusterSpec eff = c.effective();
     ClusterNetwork n = eff == null ? null : eff.clusterNetwork();
@@ -242,6 +253,12 @@ final class CheckOutput {
             ? null
             : cni.type()
                 + (cni.version() == null || cni.version().isEmpty() ? "" : " " + cni.version()));
+  }
+
+  /** One result as text. */
+  static String block(ClusterCheck c) {
+    StringBuilder sb = new StringBuilder();
+    block(sb, c);
     return sb.toString();
   }
 
