@@ -1,7 +1,5 @@
 package dev.dualstack.operator.cli;
 
-import dev.dualstack.operator.api.Cluster;
-import dev.dualstack.operator.api.Datacenter;
 import dev.dualstack.operator.cli.CapabilityFileReader.UnreadableException;
 import dev.dualstack.operator.cli.CheckRunner.Summary;
 import dev.dualstack.operator.cli.CheckRunner.UnknownFields;
@@ -118,7 +116,6 @@ public final class CheckCommand implements Callable<Integer> {
       }
       paths = List.of(Path.of("-"));
     }
-    CrdSchema.prepareInBackground(Cluster.KIND, Datacenter.KIND);
     HeldOutput held =
         new HeldOutput(System.out, HeldOutput.limitFor(Runtime.getRuntime().maxMemory()));
     PrintWriter out =

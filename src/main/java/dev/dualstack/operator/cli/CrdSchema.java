@@ -106,58 +106,6 @@ final class CrdSchema {
     }
   }
 
-  /**
-   * Loads the schemas of {@code kinds} and compiles their CEL rules on a background thread, so that
-   * the first object validated finds them compiled: setting dev.cel up and compiling the rules
-   * takes about half a second of a JVM's start, which this overlaps with reading the input. A
-   * failure here is left to the validation that needs the schema (it fails the same way, in the
-   * caller's thread).
-   */
-  static void prepareInBackground(String... kinds) {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                for (String kind : kinds) {
-                  of(kind).compileRules(of(kind).root);
-                }
-              } catch (RuntimeException | LinkageError e) {
-                // reported by the validation itself
-              }
-            },
-            "check-cel-compile");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  /** Compiles every rule (and message expression) at or below {@code schema}. */
-  private void compileRules(JsonNode schema) {
-    if (schema.isArray()) {
-      schema.forEach(this::compileRules);
-      return;
-    }
-    if (!schema.isObject()) {
-      return;
-    }
-    for (JsonNode rule : schema.path("x-kubernetes-validations")) {
-      String expression = rule.path("rule").asText("");
-      if (!expression.isEmpty() && !expression.contains("oldSelf")) {
-        CEL.compile(expression);
-        if (rule.hasNonNull("messageExpression")) {
-          CEL.compile(rule.get("messageExpression").asText());
-        }
-      }
-    }
-    schema
-        .fields()
-        .forEachRemaining(
-            e -> {
-              if (!e.getKey().equals("x-kubernetes-validations")) {
-                compileRules(e.getValue());
-              }
-            });
-  }
-
   /** What validation found: errors, unknown fields (the caller decides), and rule notes. */
   record Outcome(List<Finding> errors, List<Finding> unknown) {}
 
