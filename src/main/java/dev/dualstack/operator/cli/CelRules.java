@@ -88,11 +88,11 @@ final class CelRules {
   }
 
   /**
-   * The family of {@code cidr(s).ip()} as the bindings compute it; null when {@code s} is no CIDR
-   * or {@code ip()} would fail.
+   * The family of {@code cidr(...).ip()} for a CIDR {@link #parseCidr} accepted, as the binding
+   * computes it; null when {@code ip()} would fail.
    */
-  static IpFamily cidrAddressFamily(String s) {
-    return parseCidr(s).flatMap(c -> parseIp(address(c))).map(IpAddr::family).orElse(null);
+  static IpFamily addressFamily(Cidr c) {
+    return parseIp(address(c)).map(IpAddr::family).orElse(null);
   }
 
   /** The address part of a CIDR that {@link #parseCidr} accepted (it has exactly one slash). */

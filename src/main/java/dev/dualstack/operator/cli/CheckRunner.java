@@ -245,10 +245,9 @@ public final class CheckRunner {
         String dc = dcOf(item.located().object());
         if (dc != null) {
           Object now = datacenters.get(dc);
-          Object before = resolved.putIfAbsent(dc, now == null ? NONE : now);
-          if (before != null && before != (now == null ? NONE : now)) {
-            changed = true;
-          }
+          now = now == null ? NONE : now;
+          Object before = resolved.putIfAbsent(dc, now);
+          changed |= before != null && before != now;
         }
       }
       List<Finding> admission = admission(item);

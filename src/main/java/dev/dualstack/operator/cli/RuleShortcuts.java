@@ -12,10 +12,11 @@ import static dev.dualstack.operator.api.CelRules.SAME_LENGTH;
 import static dev.dualstack.operator.api.CelRules.SECOND_IPV6;
 
 import dev.dualstack.operator.api.ProviderBlock;
+import dev.dualstack.operator.pipeline.net.Cidr;
 import dev.dualstack.operator.pipeline.net.IpFamily;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -25,14 +26,16 @@ import java.util.function.Predicate;
  * "passes": when it finds the value failing, or cannot decide (a value of a type the rule does not
  * expect), the rule is evaluated with CEL as before, which then gives the verdict and the message.
  * So the CEL rules in the CRD stay the one definition; RuleShortcutsTest evaluates every shortcut
- * and its rule side by side on the fuzz corpus and on edge values and requires the same verdict.
+ * and its rule side by side on the fuzz corpus and on edge values: the same verdict for values of
+ * the schema's types, and never "passes" where CEL does not for values of other types (which the
+ * structural checks refuse before any rule runs).
  *
  * <p>{@code self} is the pruned value as {@link CrdSchema#toCel} builds it: maps without null
  * values or unknown fields, lists, strings, longs, doubles and booleans.
  */
 final class RuleShortcuts {
   /** The shortcut's answer: passes, or ask CEL (fails, or not decidable here). */
-  private static final Map<String, Function<Object, Boolean>> SHORTCUTS =
+  private static final Map<String, Predicate<Object>> SHORTCUTS =
       Map.of(
           ONE_PROVIDER_REQUIRED,
           self -> providersSet(self) >= 1,
@@ -68,8 +71,7 @@ final class RuleShortcuts {
    * expected shape).
    */
   static Predicate<Object> of(String expression) {
-    Function<Object, Boolean> shortcut = SHORTCUTS.get(expression);
-    return shortcut == null ? null : self -> Boolean.TRUE.equals(shortcut.apply(self));
+    return SHORTCUTS.get(expression);
   }
 
   /** {@link #of}'s answer for one value (false without a shortcut). */
@@ -175,10 +177,8 @@ final class RuleShortcuts {
     if (!(list.get(i) instanceof String s)) {
       return false;
     }
-    if (!CelRules.parseCidr(s).isPresent()) {
-      return true;
-    }
-    return CelRules.cidrAddressFamily(s) == family;
+    Optional<Cidr> cidr = CelRules.parseCidr(s);
+    return cidr.isEmpty() || CelRules.addressFamily(cidr.get()) == family;
   }
 
   /**
