@@ -527,10 +527,21 @@ final class BoundedYaml {
   private static final ScalarConstructor CONSTRUCTOR = new ScalarConstructor();
 
   private static JsonNode scalar(ScalarNode s) {
-    Tag tag = s.getTag();
-    String v = s.getValue();
-    if (Tag.NULL.equals(tag) || Tag.BOOL.equals(tag) || Tag.STR.equals(tag)) {
-      Object value = CONSTRUCTOR.construct(s);
+    return scalar(s.getTag(), s.getValue());
+  }
+
+  /** The tree value of a scalar {@code v} resolved to {@code tag} (also for {@link FastYaml}). */
+  static JsonNode scalar(Tag tag, String v) {
+    if (Tag.STR.equals(tag)) {
+      return JSON.textNode(v); // what SnakeYAML's string constructor gives: the value
+    }
+    if (Tag.NULL.equals(tag)) {
+      return JSON.nullNode(); // its null constructor gives null for every value
+    }
+    if (Tag.BOOL.equals(tag)) {
+      Object value =
+          CONSTRUCTOR.construct(
+              new ScalarNode(tag, v, null, null, DumperOptions.ScalarStyle.PLAIN));
       return value == null
           ? JSON.nullNode()
           : value instanceof Boolean b ? JSON.booleanNode(b) : JSON.textNode(v);

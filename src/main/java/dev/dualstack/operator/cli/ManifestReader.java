@@ -198,6 +198,13 @@ public final class ManifestReader {
     final List<String> notes = new ArrayList<>();
     int droppedNotes;
     boolean noteFindings;
+
+    /**
+     * Whether documents in the plain subset of YAML are read by {@link FastYaml} (not with {@link
+     * #noteFindings}, whose notes need SnakeYAML's positions). Off in tests that compare.
+     */
+    boolean fastYaml = true;
+
     final List<Problem> problems = new ArrayList<>();
     final java.util.Set<String> celProblems = new java.util.LinkedHashSet<>();
     int objects;
@@ -467,6 +474,13 @@ public final class ManifestReader {
             texts.put(input, text);
           }
         }
+        if (reading.fastYaml && !reading.noteFindings) {
+          int rest = FastYaml.read(text, (tree, line) -> readFast(file, tree, line));
+          if (rest < 0) {
+            return;
+          }
+          text = FastYaml.rest(text, rest);
+        }
         BoundedYaml.DocumentConsumer read = node -> readDocument(file, node, null, null);
         BoundedYaml.forEachDocument(text, read, read);
       } catch (YamlProblem e) {
@@ -549,12 +563,71 @@ public final class ManifestReader {
       if (kkp) {
         object.remove("status"); // KKP's status, not the previous state of ours
       }
-      String group = kkp ? "kubermatic.k8c.io" : Cluster.GROUP;
       Object mapped = mapOrProblem(file, doc, object, kind, kkp, origin);
       if (mapped == null) {
         return;
       }
       Node forNotes = reading.noteFindings ? doc : null; // else not kept while the task waits
+      evaluate(file, kind, kkp, origin, object, mapped, source, forNotes);
+    }
+
+    /**
+     * A document {@link FastYaml} read. Taken here only when it is a Cluster or Datacenter of ours
+     * or a KKP Cluster that maps and has a name; otherwise false, and SnakeYAML's reading of it
+     * (and of the rest of the file) gives the notes and problems, with their lines.
+     */
+    boolean readFast(Path file, ObjectNode tree, int line) {
+      JsonNode apiVersionNode = tree.get("apiVersion");
+      JsonNode kindNode = tree.get("kind");
+      if (apiVersionNode == null
+          || kindNode == null
+          || !apiVersionNode.isTextual()
+          || !kindNode.isTextual()) {
+        return false;
+      }
+      String apiVersion = apiVersionNode.textValue();
+      String kind = kindNode.textValue();
+      boolean kkp = KKP_API_VERSION.equals(apiVersion) && Cluster.KIND.equals(kind);
+      if (!kkp
+          && !(Cluster.API_VERSION.equals(apiVersion)
+              && (Cluster.KIND.equals(kind) || Datacenter.KIND.equals(kind)))) {
+        return false;
+      }
+      if (reading.objects >= MAX_DOCUMENTS) {
+        return false;
+      }
+      if (kkp) {
+        tree.remove("status");
+      }
+      tree.remove(List.of("apiVersion", "kind"));
+      Object mapped;
+      try {
+        mapped = Cluster.KIND.equals(kind) ? map(tree, Cluster.class) : map(tree, Datacenter.class);
+      } catch (IOException e) {
+        return false;
+      }
+      io.fabric8.kubernetes.api.model.ObjectMeta meta =
+          ((io.fabric8.kubernetes.api.model.HasMetadata) mapped).getMetadata();
+      if (meta == null || meta.getName() == null || meta.getName().isBlank()) {
+        return false;
+      }
+      reading.objects++;
+      String origin = (kkp ? "KKP " : "") + kind;
+      evaluate(file, kind, kkp, origin, tree, mapped, new Source(file, line), null);
+      return true;
+    }
+
+    /** Validates the object and hands it to the visitor, here or on the second thread. */
+    private void evaluate(
+        Path file,
+        String kind,
+        boolean kkp,
+        String origin,
+        ObjectNode object,
+        Object mapped,
+        Source source,
+        Node forNotes) {
+      String group = kkp ? "kubermatic.k8c.io" : Cluster.GROUP;
       then(
           () -> {
             CrdSchema.Outcome outcome = CrdSchema.of(kind).validate(object, !kkp);

@@ -227,7 +227,7 @@ public final class CheckHarness {
   }
 
   /** One Datacenter and {@code n} valid dual-stack Clusters, as a user writes them. */
-  static String manifests(int n) {
+  public static String manifests(int n) {
     StringBuilder sb = new StringBuilder(400 + n * 700);
     sb.append(
         """
