@@ -332,7 +332,8 @@ public final class RealServerThroughputHarness {
     Tracker tracker = new Tracker(admin, n);
     long t0 = System.nanoTime();
     Map<String, Double> m0 = metrics(admin);
-    OperatorRuntime runtime = operator(kubeconfig, o);
+    KubernetesClient operatorClient = client(kubeconfig);
+    OperatorRuntime runtime = operator(operatorClient, o);
     double started = (System.nanoTime() - t0) / 1e9;
     tracker.awaitDone();
     Phase op = new Phase((tracker.lastWrite() - t0) / 1e9, 0, 0);
@@ -342,6 +343,7 @@ public final class RealServerThroughputHarness {
     double reconciles = runtime.clusterReconciler().reconciliations() / (double) n;
     tracker.close();
     runtime.close();
+    operatorClient.close(); // the runtime does not own its client
     // the restart: every Cluster reconciled again, nothing to write; this operator then serves
     // the chart's webhook for the steady state (it starts it once its caches are synced)
     ChartWebhook hook =
@@ -396,13 +398,9 @@ public final class RealServerThroughputHarness {
     return ThroughputHarness.settings(o.concurrency()).withRetry(Duration.ofSeconds(2), 5);
   }
 
-  private static OperatorRuntime operator(String kubeconfig, Options o) {
+  private static OperatorRuntime operator(KubernetesClient client, Options o) {
     return new OperatorRuntime(
-            client(kubeconfig),
-            settings(o),
-            CapabilityMatrixLoader.builtin(),
-            Clock.systemUTC(),
-            null)
+            client, settings(o), CapabilityMatrixLoader.builtin(), Clock.systemUTC(), null)
         .start();
   }
 
