@@ -396,10 +396,11 @@ class FastYamlDifferentialTest {
           + " BigInteger(123456789012345678901234)}"
     },
     {
-      "f: [1.5, .5, 1e3, +1.5, 1.]\ns: [.inf, -.Inf, .nan, 1:30, 190:20:30, 09, 0o17, 2001-12-14]\n",
+      "f: [1.5, .5, 1e3, +1.5, 1.]\ns: [.inf, .Inf, .nan, 09, 0o17, 2001-12-14]\nt: 1:30\n"
+          + "u: 190:20:30\n",
       "1 {\"f\": [Double(1.5), Double(0.5), Double(1000.0), Double(1.5), Double(1.0)], \"s\":"
-          + " [Text(\".inf\"), Text(\"-.Inf\"), Text(\".nan\"), Text(\"1:30\"), Text(\"190:20:30\"),"
-          + " Text(\"09\"), Text(\"0o17\"), Text(\"2001-12-14\")]}"
+          + " [Text(\".inf\"), Text(\".Inf\"), Text(\".nan\"), Text(\"09\"), Text(\"0o17\"),"
+          + " Text(\"2001-12-14\")], \"t\": Text(\"1:30\"), \"u\": Text(\"190:20:30\")}"
     },
     {
       "ip: 10.0.0.1\ncidr: 10.0.0.0/16\nv6: fd01::/56\n"
@@ -602,6 +603,17 @@ class FastYamlDifferentialTest {
       int items = nodes - 3;
       texts.add("b: 2\n---\na: [" + "1, ".repeat(items - 1) + "1]\n---\nc: 3\n");
     }
+    // simple keys: SnakeYAML takes keys of at most 1024 characters, in block and flow context
+    for (int length : new int[] {199, 200, 201, 1023, 1024, 1025}) {
+      String k = "k".repeat(length);
+      texts.add(k + ": v\n");
+      texts.add("a: {" + k + ": v}\n");
+      texts.add("a:\n- " + k + ": v\n  b: c\n");
+      texts.add("a: [" + k + "]\n");
+    }
+    texts.add("a: [" + "x, ".repeat(700) + "x]\n");
+    texts.add("a: " + "x".repeat(3000) + "\n");
+    texts.add("a:\n- " + "y".repeat(1100) + ": v\n");
     // longer than SnakeYAML's 1024-character read buffer, a special character late
     StringBuilder many = new StringBuilder();
     for (int i = 0; i < 120; i++) {
@@ -829,6 +841,32 @@ class FastYamlDifferentialTest {
     "}x",
   };
 
+  static final String[] SUBSET_SEPARATORS = {
+    "---\n",
+    "---\n",
+    "---\n",
+    "---\n",
+    "--- # c\n",
+    "---   \n",
+    "\n---\n\n",
+    "---\n---\n",
+    "---\n# only a comment\n---\n",
+    "# c\n---\n",
+  };
+
+  /** The scalars that FastYaml's subset has as plain scalars in block context, and in flow. */
+  static final String[] SUBSET_SCALARS =
+      java.util.Arrays.stream(SCALARS)
+          .filter(s -> s.chars().allMatch(c -> c > 0x20 && c < 0x7f || c == ' '))
+          .filter(s -> "-?:,[]{}#&*!|>%@`\"'".indexOf(s.charAt(0)) < 0)
+          .filter(s -> !s.contains(": ") && !s.contains(" #") && !s.endsWith(":"))
+          .toArray(String[]::new);
+
+  static final String[] SUBSET_FLOW_SCALARS =
+      java.util.Arrays.stream(SUBSET_SCALARS)
+          .filter(s -> s.chars().noneMatch(c -> ":?#[]{},".indexOf(c) >= 0))
+          .toArray(String[]::new);
+
   static final String PUNCTUATION = ":-[]{}&*!|>'\"%@`#,? \t\n";
 
   static final String[] SPECIALS = {
@@ -838,6 +876,7 @@ class FastYamlDifferentialTest {
   static final class Generator {
     final Random r;
     double exotic;
+    boolean subset;
     int exoticDocuments;
     boolean mutated;
     int step;
@@ -857,7 +896,7 @@ class FastYamlDifferentialTest {
 
     String text() {
       StringBuilder sb = new StringBuilder();
-      int documents = p(0.1) ? 5 + r.nextInt(10) : 1 + r.nextInt(3);
+      int documents = p(0.08) ? 4 + r.nextInt(8) : 1 + r.nextInt(3);
       switch (r.nextInt(12)) {
         case 0 -> sb.append("---\n");
         case 1 -> sb.append("--- # start\n");
@@ -867,10 +906,13 @@ class FastYamlDifferentialTest {
         default -> {}
       }
       for (int d = 0; d < documents; d++) {
+        String document = document();
         if (d > 0) {
-          sb.append(separator());
+          sb.append(subset ? pick(SUBSET_SEPARATORS) : separator());
+        } else if (subset && sb.indexOf("%") >= 0) {
+          sb.setLength(0);
         }
-        sb.append(document());
+        sb.append(document);
       }
       switch (r.nextInt(14)) {
         case 0 -> sb.append("...\n");
@@ -916,9 +958,14 @@ class FastYamlDifferentialTest {
     String document() {
       exotic = p(0.25) ? 0.01 + 0.06 * r.nextDouble() : 0;
       exoticDocuments += exotic > 0 ? 1 : 0;
+      // documents in the plain subset of YAML that FastYaml reads, the rest close to its edges
+      subset = exotic == 0 && p(0.65);
       step = p(0.7) ? 2 : p(0.5) ? 4 : 1 + r.nextInt(5);
       anchors = 0;
       int kind = r.nextInt(100);
+      if (subset && kind >= 6) {
+        return mapping(0, 1, false);
+      }
       if (kind < 3) {
         return "";
       }
@@ -963,7 +1010,7 @@ class FastYamlDifferentialTest {
         case 0, 1 -> " # c";
         case 2 -> "   ";
         case 3 -> " #";
-        case 4 -> plain ? "#not a comment" : "#c";
+        case 4 -> plain ? "#not a comment" : subset ? "" : "#c";
         case 5 -> p(exotic * 3) ? "\t" : "";
         case 6 -> p(exotic * 3) ? "\t# c" : "";
         default -> "";
@@ -985,7 +1032,7 @@ class FastYamlDifferentialTest {
       String k;
       if (p(exotic * 0.5)) {
         k = pick(EXOTIC_KEYS);
-      } else if (p(0.08)) {
+      } else if (p(subset ? 0 : 0.08)) {
         k = pick(TRICKY_KEYS);
       } else if (p(0.6)) {
         k = pick(KEYS);
@@ -1044,6 +1091,9 @@ class FastYamlDifferentialTest {
         return pick(EXOTIC_VALUES);
       }
       int k = r.nextInt(100);
+      if (k < 55 && subset) {
+        return pick(flow ? SUBSET_FLOW_SCALARS : SUBSET_SCALARS);
+      }
       if (k < 55) {
         String s = pick(SCALARS);
         // some of them are not plain scalars (or not one) everywhere: mostly avoided
@@ -1061,19 +1111,28 @@ class FastYamlDifferentialTest {
         return word();
       }
       if (k < 80) {
-        return number();
+        String n = number();
+        return subset && n.startsWith("-") ? n.substring(1) : n;
       }
       if (k < 92) {
         return doubleQuoted();
       }
       return "'"
-          + (p(0.5) ? pick(SCALARS) : word()).replace("'", "''")
+          + (p(0.5) ? pick(subset ? SUBSET_SCALARS : SCALARS) : word()).replace("'", "''")
           + (p(0.2) ? "''s" : "")
           + "'";
     }
 
     String doubleQuoted() {
       StringBuilder sb = new StringBuilder("\"");
+      if (subset) {
+        String v = pick(SUBSET_SCALARS);
+        sb.append(p(0.6) && v.indexOf('"') < 0 ? v : word());
+        if (p(0.3)) {
+          sb.append(pick(new String[] {" ", "'", "#", ": ", " #", "[", "}", ","})).append(word());
+        }
+        return sb.append('"').toString();
+      }
       sb.append(p(0.6) ? pick(SCALARS).replace("\\", "\\\\").replace("\"", "\\\"") : word());
       if (p(0.3)) {
         String[] escapes = {
@@ -1106,7 +1165,7 @@ class FastYamlDifferentialTest {
       for (int i = 0; i < n; i++) {
         sb.append(i > 0 ? comma() : "").append(flowItem(depth));
       }
-      if (n > 0 && p(0.04)) {
+      if (n > 0 && !subset && p(0.04)) {
         sb.append(",");
       }
       return sb.append(p(0.9) ? "]" : " ]").toString();
@@ -1122,10 +1181,10 @@ class FastYamlDifferentialTest {
             && (k.isEmpty() || "?:-[]{}#,".indexOf(k.charAt(0)) >= 0 || k.endsWith(" "))) {
           k = key(used);
         }
-        sb.append(i > 0 ? comma() : "").append(k).append(p(0.97) ? ": " : ":");
+        sb.append(i > 0 ? comma() : "").append(k).append(subset || p(0.97) ? ": " : ":");
         sb.append(flowItem(depth));
       }
-      if (n > 0 && p(0.04)) {
+      if (n > 0 && !subset && p(0.04)) {
         sb.append(",");
       }
       return sb.append(p(0.9) ? "}" : " }").toString();
@@ -1134,7 +1193,7 @@ class FastYamlDifferentialTest {
     /** A block mapping at indent; the first line carries no decoration before it. */
     String mapping(int indent, int depth, boolean compact) {
       StringBuilder sb = new StringBuilder();
-      int n = 1 + r.nextInt(depth > 3 ? 2 : 5);
+      int n = 1 + r.nextInt(depth > 2 ? 2 : 4);
       java.util.Set<String> used = new java.util.HashSet<>();
       for (int i = 0; i < n; i++) {
         if (i > 0 || !compact) {
@@ -1144,7 +1203,7 @@ class FastYamlDifferentialTest {
         if (k.equals("? k") && p(0.7)) {
           sb.append(pad(indent)).append("? k\n").append(pad(indent)).append(":");
         } else {
-          sb.append(pad(indent)).append(k).append(p(0.97) ? ":" : " :");
+          sb.append(pad(indent)).append(k).append(subset || p(0.97) ? ":" : " :");
         }
         sb.append(value(indent, depth));
       }
@@ -1216,6 +1275,11 @@ class FastYamlDifferentialTest {
         int k = r.nextInt(100);
         if (depth > 5) {
           k = k % 45;
+        }
+        if (subset && k >= 40 && k < 45) {
+          k = 0; // "-" alone
+        } else if (subset && k >= 75 && k < 90) {
+          k = 90; // "- - x", and "-" with a mapping on the next lines
         }
         if (p(exotic)) {
           sb.append(pad(indent)).append("-").append(exoticValue(indent));
