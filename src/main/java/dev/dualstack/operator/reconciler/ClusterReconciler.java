@@ -62,6 +62,7 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
   private final AtomicLong reconciliations = new AtomicLong();
   private volatile IndexedResourceCache<Cluster> clusters;
   private volatile InformerEventSource<Datacenter, Cluster> datacenterSource;
+  private volatile List<EventSource<?, Cluster>> secondarySources = List.of();
 
   public ClusterReconciler(
       Pipeline pipeline,
@@ -112,7 +113,16 @@ public final class ClusterReconciler implements Reconciler<Cluster> {
     sources.addAll(joinConfigMaps.writer().eventSources(context, configMapAdds));
     datacenterSource = datacenters;
     datacenterAdds.listedBy(datacenters);
+    secondarySources = List.copyOf(sources);
     return sources;
+  }
+
+  /**
+   * The event sources of the Datacenters and join ConfigMaps (empty before they are prepared): the
+   * runtime starts them alongside the Cluster informer, see {@code OperatorRuntime#start}.
+   */
+  public List<EventSource<?, Cluster>> secondaryEventSources() {
+    return secondarySources;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.Datacenter;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class DatacenterToClusterMapper implements SecondaryToPrimaryMapper
   @Override
   public Set<ResourceID> toPrimaryResourceIDs(Datacenter datacenter) {
     if (datacenter.getMetadata() == null || datacenter.getMetadata().getName() == null) {
+      return Set.of();
+    }
+    if (clusters instanceof AbstractEventSource<?, ?> source && !source.isRunning()) {
+      // the Datacenter informer may start before the Cluster informer (OperatorRuntime#start):
+      // no Cluster is cached yet, and each is reconciled once every informer is synced
       return Set.of();
     }
     return clusters.byIndex(INDEX, datacenter.getMetadata().getName()).stream()

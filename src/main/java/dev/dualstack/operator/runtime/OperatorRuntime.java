@@ -1,5 +1,6 @@
 package dev.dualstack.operator.runtime;
 
+import dev.dualstack.operator.api.Cluster;
 import dev.dualstack.operator.api.Conditions;
 import dev.dualstack.operator.pipeline.Pipeline;
 import dev.dualstack.operator.pipeline.capability.CapabilityMatrix;
@@ -16,12 +17,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -147,9 +150,47 @@ public final class OperatorRuntime implements AutoCloseable {
     }
   }
 
-  /** Starts the informers (blocks until their caches are synced) and, when leader, reconciling. */
+  /**
+   * Starts the informers (blocks until their caches are synced) and, when leader, reconciling.
+   *
+   * <p>JOSDK starts a controller's own informer (the Clusters) first and its other event sources
+   * (the Datacenters, the join ConfigMaps) only once that one has synced; reconciling begins after
+   * all of them. Their start is idempotent, so they are started here alongside JOSDK's start: its
+   * own call then waits for this one, and the Clusters' first reconciles no longer wait for a
+   * second round of list and watch (on the in-process server, whose watch replays every stored
+   * Cluster when it opens, they waited for that replay: about 0.05 s of a 1.4 s start-up with 1,000
+   * Clusters). Nothing changes in what is reconciled: JOSDK still reconciles only once every source
+   * has started, and the Datacenter mapper maps nothing before the Cluster informer runs.
+   */
   public OperatorRuntime start() {
+    List<Thread> early = new ArrayList<>();
+    for (EventSource<?, Cluster> source : clusterReconciler.secondaryEventSources()) {
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  source.start();
+                } catch (RuntimeException e) {
+                  // JOSDK's own start of the source reports it
+                  LOG.debug(
+                      "early start of event source {} failed: {}", source.name(), e.toString());
+                  source.stop();
+                }
+              },
+              "early start -> " + source.name());
+      t.setDaemon(true);
+      t.start();
+      early.add(t);
+    }
     operator.start();
+    for (Thread t : early) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     LOG.info("operator started");
     return this;
   }
