@@ -226,26 +226,29 @@ public final class CheckHarness {
     return p.exitValue();
   }
 
+  /** The Datacenter of the inputs: OpenStack, IPv6 enabled, DNS servers, reserved ranges. */
+  public static final String DATACENTER =
+      """
+      apiVersion: dualstack.dev/v1
+      kind: Datacenter
+      metadata:
+        name: openstack-fra
+      spec:
+        country: DE
+        location: Frankfurt
+        openstack:
+          authURL: https://keystone.example.com:5000/v3
+          region: fra
+          dnsServers: [8.8.8.8, "2001:4860:4860::8888"]
+          ipv6Enabled: true
+        reservedNetworks:
+          cidrBlocks: [100.100.0.0/16, "fd00:10::/56"]
+      """;
+
   /** One Datacenter and {@code n} valid dual-stack Clusters, as a user writes them. */
   public static String manifests(int n) {
     StringBuilder sb = new StringBuilder(400 + n * 700);
-    sb.append(
-        """
-        apiVersion: dualstack.dev/v1
-        kind: Datacenter
-        metadata:
-          name: openstack-fra
-        spec:
-          country: DE
-          location: Frankfurt
-          openstack:
-            authURL: https://keystone.example.com:5000/v3
-            region: fra
-            dnsServers: [8.8.8.8, "2001:4860:4860::8888"]
-            ipv6Enabled: true
-          reservedNetworks:
-            cidrBlocks: [100.100.0.0/16, "fd00:10::/56"]
-        """);
+    sb.append(DATACENTER);
     for (int i = 0; i < n; i++) {
       int r = i % 16_384;
       String v4 = (16 + (r >> 10)) + "." + ((r >> 2) & 0xff) + "." + ((r & 3) << 6);

@@ -375,22 +375,7 @@ class FastYamlReadingTest {
           new String[] {"    team: payments", "    team: *undefined"});
 
   static final String DATACENTER =
-      """
-      apiVersion: dualstack.dev/v1
-      kind: Datacenter
-      metadata:
-        name: NAME
-      spec:
-        country: DE
-        location: Frankfurt
-        openstack:
-          authURL: https://keystone.example.com:5000/v3
-          region: fra
-          dnsServers: [8.8.8.8, "2001:4860:4860::8888"]
-          ipv6Enabled: true
-        reservedNetworks:
-          cidrBlocks: [100.100.0.0/16, "fd00:10::/56"]
-      """;
+      CheckHarness.DATACENTER.replace("name: openstack-fra", "name: NAME");
 
   static final List<String[]> DATACENTER_MUTATIONS =
       List.of(

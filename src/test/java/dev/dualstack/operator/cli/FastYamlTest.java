@@ -2,16 +2,13 @@ package dev.dualstack.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dualstack.operator.bench.CheckHarness;
 import dev.dualstack.operator.cli.BoundedYaml.YamlProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,35 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FastYamlTest {
 
-  /** A document as read: its line and its tree with the type of every value. */
-  static String canonical(JsonNode node) {
-    StringBuilder sb = new StringBuilder();
-    canonical(node, sb);
-    return sb.toString();
-  }
-
-  private static void canonical(JsonNode node, StringBuilder sb) {
-    if (node.isObject()) {
-      sb.append('{');
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        sb.append(e.getKey()).append('=');
-        canonical(e.getValue(), sb);
-        sb.append(';');
-      }
-      sb.append('}');
-    } else if (node.isArray()) {
-      sb.append('[');
-      for (JsonNode item : node) {
-        canonical(item, sb);
-        sb.append(';');
-      }
-      sb.append(']');
-    } else {
-      sb.append(node.getClass().getSimpleName()).append('(').append(node.toString()).append(')');
-    }
-  }
-
   /** SnakeYAML's reading: documents as line + canonical tree, then the problem if any. */
   static List<String> snake(String text) {
     List<String> out = new ArrayList<>();
@@ -61,7 +29,9 @@ class FastYamlTest {
           text,
           node ->
               out.add(
-                  (node.getStartMark().getLine() + 1) + " " + canonical(BoundedYaml.toTree(node))),
+                  (node.getStartMark().getLine() + 1)
+                      + " "
+                      + FastYamlDifferentialTest.canonical(BoundedYaml.toTree(node))),
           null);
     } catch (YamlProblem e) {
       out.add("problem " + e.line() + ":" + e.column() + " " + e.getMessage());
@@ -76,7 +46,7 @@ class FastYamlTest {
         FastYaml.read(
             text,
             (tree, line) -> {
-              out.add(line + " " + canonical(tree));
+              out.add(line + " " + FastYamlDifferentialTest.canonical(tree));
               return true;
             });
     offset[0] = rest;
@@ -98,9 +68,9 @@ class FastYamlTest {
     assertThat(offset[0]).isEqualTo(-1);
     assertThat(read).hasSize(201).isEqualTo(snake(text));
     assertThat(read.get(1))
-        .startsWith("16 {apiVersion=TextNode(\"dualstack.dev/v1\");kind=TextNode(\"Cluster\");")
-        .contains("nodeCidrMaskSizeIPv4=IntNode(28);")
-        .contains("cniPlugin={type=TextNode(\"cilium\");version=TextNode(\"1.19.4\");};");
+        .startsWith("16 {\"apiVersion\": Text(\"dualstack.dev/v1\"), \"kind\": Text(\"Cluster\"), ")
+        .contains("\"nodeCidrMaskSizeIPv4\": Int(28), ")
+        .contains("\"cniPlugin\": {\"type\": Text(\"cilium\"), \"version\": Text(\"1.19.4\")}, ");
   }
 
   @Test
