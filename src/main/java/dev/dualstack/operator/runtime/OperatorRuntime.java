@@ -171,10 +171,11 @@ public final class OperatorRuntime implements AutoCloseable {
                 try {
                   source.start();
                 } catch (RuntimeException e) {
-                  // JOSDK's own start of the source reports it
+                  // JOSDK's own start of the source tries again and reports it. No stop() here: a
+                  // failed start leaves the source not running (stop would do nothing), and by
+                  // then JOSDK's start may have succeeded, which stop would undo.
                   LOG.debug(
                       "early start of event source {} failed: {}", source.name(), e.toString());
-                  source.stop();
                 }
               },
               "early start -> " + source.name());
