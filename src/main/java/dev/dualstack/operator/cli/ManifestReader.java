@@ -599,16 +599,13 @@ public final class ManifestReader {
       if (kkp) {
         tree.remove("status");
       }
-      tree.remove(List.of("apiVersion", "kind"));
       Object mapped;
       try {
-        mapped = Cluster.KIND.equals(kind) ? map(tree, Cluster.class) : map(tree, Datacenter.class);
+        mapped = mapKind(tree, kind);
       } catch (IOException e) {
         return false;
       }
-      io.fabric8.kubernetes.api.model.ObjectMeta meta =
-          ((io.fabric8.kubernetes.api.model.HasMetadata) mapped).getMetadata();
-      if (meta == null || meta.getName() == null || meta.getName().isBlank()) {
+      if (!named(mapped)) {
         return false;
       }
       reading.objects++;
@@ -725,14 +722,9 @@ public final class ManifestReader {
      */
     private Object mapOrProblem(
         Path file, Node doc, ObjectNode tree, String kind, boolean kkp, String origin) {
-      tree.remove(List.of("apiVersion", "kind"));
       try {
-        if (Cluster.KIND.equals(kind)) {
-          Cluster c = map(tree, Cluster.class);
-          return checkName(file, doc, origin, c.getMetadata()) ? c : null;
-        }
-        Datacenter d = map(tree, Datacenter.class);
-        return checkName(file, doc, origin, d.getMetadata()) ? d : null;
+        Object mapped = mapKind(tree, kind);
+        return checkName(file, doc, origin, mapped) ? mapped : null;
       } catch (JsonMappingException e) {
         List<Object> path = path(e);
         Node at = origin.startsWith("KKP Seed") ? doc : BoundedYaml.locate(doc, path);
@@ -757,10 +749,8 @@ public final class ManifestReader {
       return null;
     }
 
-    boolean checkName(
-        Path file, Node doc, String origin, io.fabric8.kubernetes.api.model.ObjectMeta meta) {
-      String name = meta == null ? null : meta.getName();
-      if (name == null || name.isBlank()) {
+    boolean checkName(Path file, Node doc, String origin, Object mapped) {
+      if (!named(mapped)) {
         Node at = BoundedYaml.locate(doc, List.of("metadata"));
         reading.problems.add(
             new Problem(
@@ -797,6 +787,22 @@ public final class ManifestReader {
   private static String nameOf(Node doc, JsonNode tree) {
     String name = tree.at("/metadata/name").asText(null);
     return name == null || name.isEmpty() ? nameOf(doc) : name;
+  }
+
+  /**
+   * The tree mapped onto the API class of {@code kind}; it loses {@code apiVersion} and {@code
+   * kind} first.
+   */
+  private static Object mapKind(ObjectNode tree, String kind) throws IOException {
+    tree.remove(List.of("apiVersion", "kind"));
+    return Cluster.KIND.equals(kind) ? map(tree, Cluster.class) : map(tree, Datacenter.class);
+  }
+
+  /** Whether a mapped Cluster or Datacenter has a name that is not blank. */
+  private static boolean named(Object mapped) {
+    io.fabric8.kubernetes.api.model.ObjectMeta meta =
+        ((io.fabric8.kubernetes.api.model.HasMetadata) mapped).getMetadata();
+    return meta != null && meta.getName() != null && !meta.getName().isBlank();
   }
 
   private static <T> T map(JsonNode tree, Class<T> type) throws IOException {
